@@ -9,7 +9,7 @@ export const OPA_VERSION = '1.22.3';
 let cached: string | undefined;
 
 /**
- * The OPA CLI at the pinned version: $PARAPET_OPA, then .tools/bin/opa (built by
+ * The OPA CLI at the pinned version, built with its WebAssembly engine: $PARAPET_OPA, then .tools/bin/opa (built by
  * `make opa`), then `opa` on the PATH when its version matches.
  */
 export function opaBinary(): string {
@@ -20,7 +20,8 @@ export function opaBinary(): string {
   for (const candidate of candidates) {
     if (candidate.includes('/') && !existsSync(candidate)) continue;
     const out = spawnSync(candidate, ['version'], { encoding: 'utf8' });
-    if (out.status === 0 && out.stdout.includes(`Version: ${OPA_VERSION}`)) return (cached = candidate);
+    if (out.status === 0 && out.stdout.includes(`Version: ${OPA_VERSION}`) && out.stdout.includes('WebAssembly: available'))
+      return (cached = candidate);
   }
   throw new ParapetError(
     'opa_not_found',
