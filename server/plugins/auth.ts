@@ -1,0 +1,63 @@
+/**
+ * Bearer-token auth. Every route declares the scope it needs in its
+ * `config.scope` (or `config.public: true` for /health); a missing or unknown
+ * token gets 401, a token without the scope 403. `admin` implies every scope.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ApiError } from '../errors.js';
+
+export const SCOPES = ['evaluate', 'bundles:read', 'bundles:write', 'logs:read', 'scans:read', 'scans:write', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface Principal {
+  tokenId: string;
+  name: string;
+  scopes: Scope[];
+}
+
+/** Looks a presented token up (by its hash); null when unknown or revoked. */
+export type TokenVerifier = (token: string) => Promise<Principal | null>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    scope?: Scope;
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export function hasScope(principal: Principal, scope: Scope): boolean {
+  return principal.scopes.includes('admin') || principal.scopes.includes(scope);
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+export default fp(
+  async (app: FastifyInstance, opts: { verify: TokenVerifier }) => {
+    app.decorateRequest('principal', undefined);
+    app.addHook('onRequest', async (request, reply) => {
+      const config = request.routeOptions.config;
+      if (config.public || request.is404) return;
+      const token = bearer(request);
+      const principal = token ? await opts.verify(token) : null;
+      if (!principal) {
+        void reply.header('WWW-Authenticate', 'Bearer realm="parapet"');
+        throw new ApiError(401, 'unauthorized', token ? 'the API token is unknown or revoked' : 'an API token is required (Authorization: Bearer <token>)');
+      }
+      request.principal = principal;
+      const scope = config.scope ?? 'admin';
+      if (!hasScope(principal, scope)) {
+        throw new ApiError(403, 'forbidden', `the token "${principal.name}" lacks the "${scope}" scope this route needs`);
+      }
+    });
+  },
+  { name: 'parapet-auth' },
+);
