@@ -1,0 +1,35 @@
+# METADATA
+# title: "Storage Blob service logs reads, writes and deletes"
+# description: "Resource logs of the Blob service (StorageRead, StorageWrite, StorageDelete) record who accessed or changed data, which an investigation needs. Read from the diagnostic settings of <account>/blobservices/default; classic Storage Analytics logging (data plane) is not collected."
+# custom:
+#   id: azure.storage.blob_logging
+#   severity: medium
+#   resource_types: ["microsoft.storage/storageaccounts"]
+#   scope: resource
+#   facts: ["parapet.azure/diagnosticsetting"]
+#   frameworks:
+#     cis-azure-2.1.0: ["3.13"]
+#     pci-dss-4.0: ["10.2.1", "10.2.2"]
+#     hipaa: ["164.312(b)"]
+#     nist-800-53-r5: ["AU-2", "AU-12"]
+#   remediation:
+#     text: "Add a diagnostic setting on the Blob service that sends StorageRead, StorageWrite and StorageDelete logs to a Log Analytics workspace or storage account."
+#     cli: "az monitor diagnostic-settings create --name blob-logs --resource <account id>/blobServices/default --workspace <workspace id> --logs '[{\"category\":\"StorageRead\",\"enabled\":true},{\"category\":\"StorageWrite\",\"enabled\":true},{\"category\":\"StorageDelete\",\"enabled\":true}]'"
+package parapet.rules.azure.storage.blob_logging
+
+import data.parapet.lib
+import data.parapet.lib.azure
+
+categories := ["StorageRead", "StorageWrite", "StorageDelete"]
+
+kinds_without_service := ["FileStorage"]
+
+service_id := concat("/", [input.resource.id, "blobservices", "default"])
+
+deny contains lib.finding(input.resource, msg, {"service": service_id, "missing": missing}) if {
+	not object.get(input.resource, ["config", "kind"], "") in kinds_without_service
+	settings := azure.diagnostic_settings(object.get(input, ["facts", "parapet.azure/diagnosticsetting"], []), service_id)
+	missing := [c | some c in categories; not azure.logs_enabled(settings, [c])]
+	count(missing) > 0
+	msg := sprintf("storage account %s does not log Blob requests: %v not sent by any diagnostic setting", [input.resource.name, missing])
+}

@@ -1,0 +1,137 @@
+# METADATA
+# title: Shared helpers for Azure rules
+# description: >-
+#   Reads Resource Graph rows (ARM shapes, camelCase) and the Parapet-defined
+#   Azure facts: child settings matched to their parent by ARM id, diagnostic
+#   settings, network security rules open to the Internet.
+package parapet.lib.azure
+
+# props is the ARM `properties` object of a resource row ({} when absent).
+props(resource) := object.get(resource, ["config", "properties"], {})
+
+# lower_id is the resource's ARM id in lower case (Resource Graph ids are
+# lower-cased by the collector, but a fact fetched through ARM may not be).
+lower_id(resource) := lower(resource.id)
+
+# children are the facts whose ARM id lies under parent_id
+# (e.g. <server id>/firewallrules under <server id>).
+children(items, parent_id) := [item |
+	some item in items
+	startswith(lower(item.id), concat("", [lower(parent_id), "/"]))
+]
+
+# value_list is the `value` array of an ARM list response held as a fact's config.
+value_list(fact) := object.get(fact, ["config", "value"], [])
+
+# child_values are the items of every ARM list fact under parent_id.
+child_values(items, parent_id) := [v |
+	some fact in children(items, parent_id)
+	some v in value_list(fact)
+]
+
+diagnostic_infix := "/providers/microsoft.insights/diagnosticsettings/"
+
+# diagnostic_settings are the parapet.azure/diagnosticsetting facts whose target
+# is exactly target_id (a resource, a storage sub-service or the subscription).
+diagnostic_settings(items, target_id) := [s |
+	some s in items
+	parts := split(lower(s.id), diagnostic_infix)
+	count(parts) == 2
+	parts[0] == lower(target_id)
+]
+
+# has_destination: the setting ships its logs somewhere.
+has_destination(setting) if object.get(setting, ["config", "properties", "workspaceId"], "") != ""
+
+has_destination(setting) if object.get(setting, ["config", "properties", "storageAccountId"], "") != ""
+
+has_destination(setting) if object.get(setting, ["config", "properties", "eventHubAuthorizationRuleId"], "") != ""
+
+# log_enabled: the setting sends logs of `category` (or a category group that
+# includes it: allLogs includes every category, audit the audit ones).
+log_enabled(setting, category) if {
+	has_destination(setting)
+	some log in object.get(setting, ["config", "properties", "logs"], [])
+	log.enabled == true
+	covers(log, category)
+}
+
+covers(log, category) if lower(object.get(log, "category", "")) == lower(category)
+
+covers(log, _) if lower(object.get(log, "categoryGroup", "")) == "alllogs"
+
+covers(log, category) if {
+	lower(object.get(log, "categoryGroup", "")) == "audit"
+	lower(category) in audit_categories
+}
+
+audit_categories := {"auditevent", "storagewrite", "storagedelete", "appserviceauditlogs"}
+
+# logs_enabled: every category in `categories` is sent by one of the settings.
+logs_enabled(settings, categories) if {
+	every category in categories {
+		some setting in settings
+		log_enabled(setting, category)
+	}
+}
+
+# Network security rules. Internet sources as the NSG audit procedure reads them.
+internet_sources := {"*", "internet", "any", "0.0.0.0", "0.0.0.0/0", "::/0", "::"}
+
+rule_props(rule) := object.get(rule, "properties", rule)
+
+rule_sources(rule) := array.concat(
+	[object.get(rule_props(rule), "sourceAddressPrefix", "")],
+	object.get(rule_props(rule), "sourceAddressPrefixes", []),
+)
+
+rule_ports(rule) := array.concat(
+	[object.get(rule_props(rule), "destinationPortRange", "")],
+	object.get(rule_props(rule), "destinationPortRanges", []),
+)
+
+# internet_source is the first source prefix of the rule that means "anywhere".
+internet_source(rule) := [source |
+	some source in rule_sources(rule)
+	lower(source) in internet_sources
+][0]
+
+# inbound_allow_rules: the NSG's custom inbound Allow rules open to the Internet
+# for one of `protocols` (lower case: "tcp", "udp"; "*" always matches).
+inbound_allow_rules(nsg, protocols) := [rule |
+	some rule in object.get(props(nsg), "securityRules", [])
+	p := rule_props(rule)
+	lower(object.get(p, "access", "")) == "allow"
+	lower(object.get(p, "direction", "")) == "inbound"
+	protocol_matches(lower(object.get(p, "protocol", "*")), protocols)
+	internet_source(rule)
+]
+
+protocol_matches("*", _)
+
+protocol_matches(protocol, protocols) if protocol in protocols
+
+# port_range_contains: an NSG port expression ("*", "22", "20-30") includes port.
+port_range_contains("*", _)
+
+port_range_contains(range, port) if {
+	not contains(range, "-")
+	range != "*"
+	range != ""
+	to_number(trim_space(range)) == port
+}
+
+port_range_contains(range, port) if {
+	bounds := split(range, "-")
+	count(bounds) == 2
+	to_number(trim_space(bounds[0])) <= port
+	port <= to_number(trim_space(bounds[1]))
+}
+
+# open_port_range is the port expression of the rule that includes port.
+open_port_range(rule, port) := [range |
+	some range in rule_ports(rule)
+	port_range_contains(range, port)
+][0]
+
+rule_name(rule) := object.get(rule, "name", object.get(rule, "id", "<unnamed rule>"))

@@ -1,0 +1,120 @@
+# Tests of the Azure helpers, and the fixture builders the Azure rule tests share:
+# Resource Graph rows and Parapet Azure facts in the inventory's resource shape.
+package parapet.lib.azure_test
+
+import data.parapet.lib.azure
+
+sub := "00000000-0000-0000-0000-0000000000a1"
+
+sub_id := concat("", ["/subscriptions/", sub])
+
+# res is a Resource Graph row of `type` in resource group rg-prod.
+res(type, name, config) := {
+	"id": sprintf("/subscriptions/%s/resourcegroups/rg-prod/providers/%s/%s", [sub, type, name]),
+	"provider": "azure",
+	"type": type,
+	"account": sub,
+	"region": "eastus",
+	"name": name,
+	"tags": {},
+	"config": object.union({"name": name, "type": type, "location": "eastus"}, config),
+}
+
+# sub_res is a subscription-level row (Defender pricings, assessments, settings).
+sub_res(type, name, config) := {
+	"id": sprintf("/subscriptions/%s/providers/%s/%s", [sub, type, name]),
+	"provider": "azure",
+	"type": type,
+	"account": sub,
+	"region": "global",
+	"name": name,
+	"tags": {},
+	"config": object.union({"name": name, "type": type}, config),
+}
+
+# child is a fact that belongs to `parent` (its ARM id lies under the parent's).
+child(parent, suffix, type, config) := {
+	"id": concat("/", [parent.id, suffix]),
+	"provider": "azure",
+	"type": type,
+	"account": sub,
+	"region": parent.region,
+	"name": suffix,
+	"tags": {},
+	"config": config,
+}
+
+law_id := sprintf("/subscriptions/%s/resourcegroups/rg-logs/providers/microsoft.operationalinsights/workspaces/law-central", [sub])
+
+# diag is a parapet.azure/diagnosticsetting on target_id sending `logs` to Log Analytics.
+diag(target_id, name, logs) := {
+	"id": sprintf("%s/providers/microsoft.insights/diagnosticsettings/%s", [target_id, name]),
+	"provider": "azure",
+	"type": "parapet.azure/diagnosticsetting",
+	"account": sub,
+	"region": "global",
+	"name": name,
+	"tags": {},
+	"config": {"name": name, "properties": {"workspaceId": law_id, "logs": logs, "metrics": []}},
+}
+
+logs(categories) := [{"category": c, "enabled": true} | some c in categories]
+
+rin(resource, facts) := {"resource": resource, "facts": facts}
+
+ain(resources) := {"account": {"provider": "azure", "id": sub}, "resources": resources}
+
+nsg_rule(name, p) := {"name": name, "properties": object.union(
+	{"access": "Allow", "direction": "Inbound", "protocol": "Tcp", "priority": 100, "sourcePortRange": "*", "destinationAddressPrefix": "*"},
+	p,
+)}
+
+test_port_ranges if {
+	azure.port_range_contains("*", 22)
+	azure.port_range_contains("22", 22)
+	azure.port_range_contains("20-30", 22)
+	azure.port_range_contains("22-22", 22)
+	not azure.port_range_contains("23-30", 22)
+	not azure.port_range_contains("3389", 22)
+	not azure.port_range_contains("", 22)
+}
+
+test_children_match_by_id_prefix if {
+	parent := res("microsoft.sql/servers", "sql1", {})
+	other := res("microsoft.sql/servers", "sql10", {})
+	mine := child(parent, "firewallrules", "parapet.azure/firewallrules", {"value": [{"name": "a"}]})
+	theirs := child(other, "firewallrules", "parapet.azure/firewallrules", {"value": [{"name": "b"}]})
+	azure.children([mine, theirs], parent.id) == [mine]
+	azure.child_values([mine, theirs], upper(parent.id)) == [{"name": "a"}]
+}
+
+test_diagnostic_settings_match_the_exact_target if {
+	sa := res("microsoft.storage/storageaccounts", "sa1", {})
+	on_account := diag(sa.id, "d1", logs(["StorageRead"]))
+	on_blob := diag(concat("", [sa.id, "/blobservices/default"]), "d2", logs(["StorageRead"]))
+	azure.diagnostic_settings([on_account, on_blob], sa.id) == [on_account]
+}
+
+test_log_groups_cover_categories if {
+	all := diag(sub_id, "d", [{"categoryGroup": "allLogs", "enabled": true}])
+	audit := diag(sub_id, "d", [{"categoryGroup": "audit", "enabled": true}])
+	azure.log_enabled(all, "StorageRead")
+	azure.log_enabled(audit, "AuditEvent")
+	not azure.log_enabled(audit, "StorageRead")
+}
+
+test_a_setting_without_destination_logs_nothing if {
+	d := diag(sub_id, "d", logs(["Administrative"]))
+	no_dest := object.union(d, {"config": {"properties": {"workspaceId": ""}}})
+	not azure.log_enabled(no_dest, "Administrative")
+	storage := object.union(no_dest, {"config": {"properties": {"storageAccountId": "/subscriptions/x/sa"}}})
+	azure.log_enabled(storage, "Administrative")
+	hub := object.union(no_dest, {"config": {"properties": {"eventHubAuthorizationRuleId": "/subscriptions/x/eh"}}})
+	azure.log_enabled(hub, "Administrative")
+}
+
+test_rule_name_falls_back if {
+	azure.rule_name({"name": "r"}) == "r"
+	azure.rule_name({"id": "/x"}) == "/x"
+	azure.rule_name({}) == "<unnamed rule>"
+}
