@@ -1,0 +1,183 @@
+# METADATA
+# title: Shared helpers for AWS rules
+# description: >-
+#   Reads AWS Config configuration items and the Parapet AWS account facts
+#   (credential report rows, IAM policy documents, CloudTrail trail status).
+package parapet.lib.aws
+
+# account_resource is the resource id an account-scope rule reports when the
+# failure belongs to the account as a whole (the id a PASS would carry).
+account_resource(account) := sprintf("%s:account:%s", [account.provider, account.id])
+
+# --- credential report (Parapet::IAM::CredentialReport) ---
+
+root_user := "<root_account>"
+
+# credential_rows are every row of every credential report in the input list.
+credential_rows(reports) := [row |
+	some report in reports
+	some row in object.get(report, ["config", "Users"], [])
+]
+
+# iam_user_rows are the rows of IAM users (the root row excluded).
+iam_user_rows(reports) := [row |
+	some row in credential_rows(reports)
+	row.user != root_user
+]
+
+root_row(reports) := row if {
+	some row in credential_rows(reports)
+	row.user == root_user
+}
+
+# is_true reads the report's "true"/"false" strings (and real booleans).
+is_true(v) if v == true
+
+is_true(v) if v == "true"
+
+# active_keys lists the slots (1, 2) of a row's active access keys with their dates.
+active_keys(row) := [{"slot": n, "last_rotated": object.get(row, sprintf("access_key_%d_last_rotated", [n]), "N/A"), "last_used": object.get(row, sprintf("access_key_%d_last_used_date", [n]), "N/A")} |
+	some n in [1, 2]
+	is_true(object.get(row, sprintf("access_key_%d_active", [n]), "false"))
+]
+
+# --- IAM policy documents ---
+
+# Config records policy documents URL-encoded (RFC 3986, "%7B%22Version…"); the
+# evaluator has no urlquery built-in, so decode the printable ASCII escapes.
+percent_escapes := {e: c |
+	some code in numbers.range(32, 126)
+	c := substring(printable, code - 32, 1)
+	some e in [sprintf("%%%02X", [code]), sprintf("%%%02x", [code])]
+}
+
+printable := " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+
+control_escapes := {"%0A": "\n", "%0a": "\n", "%0D": "\r", "%0d": "\r", "%09": "\t"}
+
+url_decode(s) := strings.replace_n(object.union(percent_escapes, control_escapes), replace(s, "+", " "))
+
+# policy_document decodes a policy document as Config or an SDK gives it: an
+# object, a JSON string, or a URL-encoded JSON string.
+policy_document(doc) := doc if is_object(doc)
+
+policy_document(doc) := json.unmarshal(doc) if {
+	is_string(doc)
+	startswith(trim_space(doc), "{")
+}
+
+policy_document(doc) := json.unmarshal(url_decode(doc)) if {
+	is_string(doc)
+	not startswith(trim_space(doc), "{")
+}
+
+# as_list turns a one-or-many policy field ("*" or ["*"]) into an array.
+as_list(x) := x if is_array(x)
+
+as_list(x) := [x] if not is_array(x)
+
+statements(doc) := as_list(object.get(policy_document(doc), "Statement", []))
+
+# allows_full_admin: some statement allows every action on every resource.
+allows_full_admin(doc) if {
+	some st in statements(doc)
+	st.Effect == "Allow"
+	"*" in as_list(object.get(st, "Action", []))
+	"*" in as_list(object.get(st, "Resource", []))
+}
+
+# default_version_document is the document of a managed policy's default version.
+default_version_document(policy_config) := v.document if {
+	some v in object.get(policy_config, "policyVersionList", [])
+	v.isDefaultVersion == true
+}
+
+# --- CloudTrail (Parapet::CloudTrail::TrailStatus) ---
+
+is_logging(trail) if trail.config.Status.IsLogging == true
+
+is_multi_region(trail) if trail.config.Trail.IsMultiRegionTrail == true
+
+# logs_all_management_events: read and write management events are recorded.
+logs_all_management_events(trail) if {
+	some sel in object.get(trail.config, "EventSelectors", [])
+	object.get(sel, "IncludeManagementEvents", false) == true
+	object.get(sel, "ReadWriteType", "All") == "All"
+}
+
+logs_all_management_events(trail) if {
+	some sel in object.get(trail.config, "AdvancedEventSelectors", [])
+	field_equals(sel, "eventCategory", "Management")
+	not has_field(sel, "readOnly")
+}
+
+# is_complete_trail: the trail CIS 3.1 asks for.
+is_complete_trail(trail) if {
+	is_multi_region(trail)
+	is_logging(trail)
+	logs_all_management_events(trail)
+}
+
+has_field(sel, name) if {
+	some fs in object.get(sel, "FieldSelectors", [])
+	fs.Field == name
+}
+
+field_equals(sel, name, value) if {
+	some fs in object.get(sel, "FieldSelectors", [])
+	fs.Field == name
+	value in object.get(fs, "Equals", [])
+}
+
+# logs_s3_objects: the trail records S3 object-level events of `access`
+# ("write" or "read") for bucket_name in region.
+logs_s3_objects(trail, bucket_name, region, access) if {
+	is_logging(trail)
+	trail_covers_region(trail, region)
+	some sel in object.get(trail.config, "EventSelectors", [])
+	object.get(sel, "ReadWriteType", "All") in rw_types[access]
+	some dr in object.get(sel, "DataResources", [])
+	dr.Type == "AWS::S3::Object"
+	some value in dr.Values
+	s3_value_covers(value, bucket_name)
+}
+
+logs_s3_objects(trail, bucket_name, region, access) if {
+	is_logging(trail)
+	trail_covers_region(trail, region)
+	some sel in object.get(trail.config, "AdvancedEventSelectors", [])
+	field_equals(sel, "eventCategory", "Data")
+	field_equals(sel, "resources.type", "AWS::S3::Object")
+	advanced_read_only_allows(sel, access)
+	advanced_arn_covers(sel, bucket_name)
+}
+
+rw_types := {"write": {"All", "WriteOnly"}, "read": {"All", "ReadOnly"}}
+
+trail_covers_region(trail, _) if is_multi_region(trail)
+
+trail_covers_region(trail, region) if trail.config.Trail.HomeRegion == region
+
+# "arn:aws:s3" (or "arn:aws:s3:::") selects every bucket; "arn:aws:s3:::b/" one bucket.
+s3_value_covers(value, _) if regex.match(`^arn:[a-z-]+:s3(:::)?$`, value)
+
+s3_value_covers(value, bucket_name) if {
+	parts := split(value, ":::")
+	count(parts) == 2
+	startswith(parts[1], sprintf("%s/", [bucket_name]))
+}
+
+advanced_read_only_allows(sel, _) if not has_field(sel, "readOnly")
+
+advanced_read_only_allows(sel, "write") if field_equals(sel, "readOnly", "false")
+
+advanced_read_only_allows(sel, "read") if field_equals(sel, "readOnly", "true")
+
+advanced_arn_covers(sel, _) if not has_field(sel, "resources.ARN")
+
+advanced_arn_covers(sel, bucket_name) if {
+	some fs in object.get(sel, "FieldSelectors", [])
+	fs.Field == "resources.ARN"
+	some prefix in object.get(fs, "StartsWith", [])
+	s3_value_covers(prefix, bucket_name)
+}
