@@ -135,3 +135,24 @@ open_port_range(rule, port) := [range |
 ][0]
 
 rule_name(rule) := object.get(rule, "name", object.get(rule, "id", "<unnamed rule>"))
+
+# subscription_id is the ARM id of the account (subscription) under evaluation,
+# the resource account-scope findings name when no narrower resource fails.
+subscription_id(account) := concat("", ["/subscriptions/", account.id])
+
+# resources_of is the account's resources of `type` ([] when none were collected).
+resources_of(account_input, type) := object.get(account_input, ["resources", type], [])
+
+# pricing_tier is the Defender for Cloud pricing tier of `plan` (e.g. "VirtualMachines")
+# in the subscription's microsoft.security/pricings rows; "Free" when no row exists,
+# which is how Defender for Cloud reports a plan never turned on.
+pricing_tier(account_input, plan) := tier if {
+	tiers := pricing_tiers(account_input, plan)
+	count(tiers) > 0
+	tier := tiers[0]
+} else := "Free"
+
+pricing_tiers(account_input, plan) := [object.get(props(p), "pricingTier", "Free") |
+	some p in resources_of(account_input, "microsoft.security/pricings")
+	lower(object.get(p, "name", object.get(p, ["config", "name"], ""))) == lower(plan)
+]
