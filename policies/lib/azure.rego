@@ -156,3 +156,18 @@ pricing_tiers(account_input, plan) := [object.get(props(p), "pricingTier", "Free
 	some p in resources_of(account_input, "microsoft.security/pricings")
 	lower(object.get(p, "name", object.get(p, ["config", "name"], ""))) == lower(plan)
 ]
+
+# server_parameters maps each server parameter name (lower case) to its value, from
+# the parapet.azure/serverconfigurations fact under server_id (PostgreSQL, MySQL).
+server_parameters(facts_list, server_id) := {lower(item.name): object.get(item, ["properties", "value"], "") |
+	some item in child_values(facts_list, server_id)
+}
+
+# configurations_collected: a parapet.azure/serverconfigurations fact exists for the server.
+configurations_collected(facts_list, server_id) if count(children(facts_list, server_id)) > 0
+
+# firewall_rules are the parapet.azure/firewallrule facts of a database server.
+firewall_rules(facts_list, server_id) := [r |
+	some r in children(facts_list, server_id)
+	contains(lower(r.id), "/firewallrules/")
+]
