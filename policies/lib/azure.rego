@@ -171,3 +171,15 @@ firewall_rules(facts_list, server_id) := [r |
 	some r in children(facts_list, server_id)
 	contains(lower(r.id), "/firewallrules/")
 ]
+
+# activity_alert_exists: an enabled Activity Log alert scoped to the subscription
+# matches `operation` (lower case, e.g. microsoft.network/networksecuritygroups/write).
+activity_alert_exists(account_input, operation) if {
+	some alert in resources_of(account_input, "microsoft.insights/activitylogalerts")
+	p := props(alert)
+	p.enabled == true
+	subscription_id(account_input.account) in {lower(trim_suffix(s, "/")) | some s in p.scopes}
+	some condition in p.condition.allOf
+	lower(condition.field) == "operationname"
+	lower(condition.equals) == operation
+}

@@ -1,0 +1,27 @@
+# METADATA
+# title: "An Activity Log alert fires on deleting a security solution"
+# description: "An enabled Activity Log alert on Microsoft.Security/securitySolutions/delete at subscription scope notifies responders of deleting a security solution, a change that can weaken the security posture or hide an attack."
+# custom:
+#   id: azure.monitor.alert_delete_security_solution
+#   severity: medium
+#   resource_types: ["microsoft.insights/activitylogalerts"]
+#   scope: account
+#   frameworks:
+#     cis-azure-2.1.0: ["5.2.6"]
+#     pci-dss-4.0: ["10.4.1", "11.5.2"]
+#     hipaa: ["164.308(a)(1)(ii)(D)", "164.312(b)"]
+#     nist-800-53-r5: ["CM-3", "SI-4"]
+#   remediation:
+#     text: "Create an Activity Log alert for operation Microsoft.Security/securitySolutions/delete scoped to the subscription, with an action group."
+#     cli: "az monitor activity-log alert create --name <name> --resource-group <rg> --scope /subscriptions/<id> --condition category=Administrative and operationName=Microsoft.Security/securitySolutions/delete --action-group <action group id>"
+package parapet.rules.azure.monitor.alert_delete_security_solution
+
+import data.parapet.lib
+import data.parapet.lib.azure
+
+operation := "microsoft.security/securitysolutions/delete"
+
+deny contains lib.finding(azure.subscription_id(input.account), msg, {"operationName": "Microsoft.Security/securitySolutions/delete"}) if {
+	not azure.activity_alert_exists(input, operation)
+	msg := sprintf("subscription %s has no enabled Activity Log alert for Microsoft.Security/securitySolutions/delete", [input.account.id])
+}
