@@ -1,0 +1,43 @@
+# METADATA
+# title: Cloud SQL MySQL sets local_infile off
+# description: >-
+#   CIS GCP 6.1.3: local_infile lets clients load files from the client host with LOAD
+#   DATA LOCAL, a path for reading arbitrary client files through SQL injection.
+# custom:
+#   id: gcp.sql.mysql_local_infile
+#   severity: medium
+#   resource_types: [sqladmin.googleapis.com/Instance]
+#   scope: resource
+#   frameworks:
+#     cis-gcp-3.0.0: ["6.1.3"]
+#     pci-dss-4.0: ["2.2.4", "2.2.6"]
+#     hipaa: ["164.312(a)(1)"]
+#     nist-800-53-r5: ["CM-6", "CM-7"]
+#   remediation:
+#     text: "Set the database flag local_infile to off on the instance (patching --database-flags replaces all flags: list the existing ones too)."
+#     cli: "gcloud sql instances patch INSTANCE --database-flags=\"local_infile=off\""
+package parapet.rules.gcp.sql.mysql_local_infile
+
+import data.parapet.lib
+
+flag_name := "local_infile"
+
+compliant_values := {"off"}
+
+# The value the engine uses when the flag is not set.
+default_value := "on"
+
+effective(cfg) := {"value": lower(lib.gcp.sql_flag(cfg, flag_name)), "source": "set"} if lib.gcp.sql_flag_set(cfg, flag_name)
+
+effective(cfg) := {"value": default_value, "source": "unset, engine default"} if not lib.gcp.sql_flag_set(cfg, flag_name)
+
+deny contains lib.finding(
+	input.resource,
+	sprintf("Cloud SQL instance %s (%s) has %s = %s (%s)", [cfg.name, cfg.databaseVersion, flag_name, e.value, e.source]),
+	{"flag": flag_name, "value": e.value, "source": e.source},
+) if {
+	cfg := input.resource.config
+	lib.gcp.sql_engine(cfg) == "MYSQL"
+	e := effective(cfg)
+	not e.value in compliant_values
+}

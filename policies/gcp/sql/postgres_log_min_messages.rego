@@ -1,0 +1,43 @@
+# METADATA
+# title: Cloud SQL PostgreSQL sets log_min_messages to WARNING or stricter
+# description: >-
+#   CIS GCP 6.2.5: Levels below WARNING (DEBUG, INFO, NOTICE) flood the logs and bury
+#   the messages that matter.
+# custom:
+#   id: gcp.sql.postgres_log_min_messages
+#   severity: low
+#   resource_types: [sqladmin.googleapis.com/Instance]
+#   scope: resource
+#   frameworks:
+#     cis-gcp-3.0.0: ["6.2.5"]
+#     pci-dss-4.0: ["10.2.1", "10.2.2"]
+#     hipaa: ["164.312(b)"]
+#     nist-800-53-r5: ["AU-2", "AU-3", "AU-12"]
+#   remediation:
+#     text: "Set the database flag log_min_messages to warning on the instance (patching --database-flags replaces all flags: list the existing ones too)."
+#     cli: "gcloud sql instances patch INSTANCE --database-flags=\"log_min_messages=warning\""
+package parapet.rules.gcp.sql.postgres_log_min_messages
+
+import data.parapet.lib
+
+flag_name := "log_min_messages"
+
+compliant_values := {"warning", "error", "log", "fatal", "panic"}
+
+# The value the engine uses when the flag is not set.
+default_value := "warning"
+
+effective(cfg) := {"value": lower(lib.gcp.sql_flag(cfg, flag_name)), "source": "set"} if lib.gcp.sql_flag_set(cfg, flag_name)
+
+effective(cfg) := {"value": default_value, "source": "unset, engine default"} if not lib.gcp.sql_flag_set(cfg, flag_name)
+
+deny contains lib.finding(
+	input.resource,
+	sprintf("Cloud SQL instance %s (%s) has %s = %s (%s)", [cfg.name, cfg.databaseVersion, flag_name, e.value, e.source]),
+	{"flag": flag_name, "value": e.value, "source": e.source},
+) if {
+	cfg := input.resource.config
+	lib.gcp.sql_engine(cfg) == "POSTGRES"
+	e := effective(cfg)
+	not e.value in compliant_values
+}

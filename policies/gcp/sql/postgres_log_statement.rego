@@ -1,0 +1,43 @@
+# METADATA
+# title: Cloud SQL PostgreSQL logs DDL statements (log_statement)
+# description: >-
+#   CIS GCP 6.2.4: CIS GCP 6.2.4 recommends log_statement = ddl so that schema changes
+#   are recorded; none records no statements.
+# custom:
+#   id: gcp.sql.postgres_log_statement
+#   severity: medium
+#   resource_types: [sqladmin.googleapis.com/Instance]
+#   scope: resource
+#   frameworks:
+#     cis-gcp-3.0.0: ["6.2.4"]
+#     pci-dss-4.0: ["10.2.1", "10.2.2"]
+#     hipaa: ["164.312(b)"]
+#     nist-800-53-r5: ["AU-2", "AU-3", "AU-12"]
+#   remediation:
+#     text: "Set the database flag log_statement to ddl on the instance (patching --database-flags replaces all flags: list the existing ones too)."
+#     cli: "gcloud sql instances patch INSTANCE --database-flags=\"log_statement=ddl\""
+package parapet.rules.gcp.sql.postgres_log_statement
+
+import data.parapet.lib
+
+flag_name := "log_statement"
+
+compliant_values := {"ddl", "mod", "all"}
+
+# The value the engine uses when the flag is not set.
+default_value := "none"
+
+effective(cfg) := {"value": lower(lib.gcp.sql_flag(cfg, flag_name)), "source": "set"} if lib.gcp.sql_flag_set(cfg, flag_name)
+
+effective(cfg) := {"value": default_value, "source": "unset, engine default"} if not lib.gcp.sql_flag_set(cfg, flag_name)
+
+deny contains lib.finding(
+	input.resource,
+	sprintf("Cloud SQL instance %s (%s) has %s = %s (%s)", [cfg.name, cfg.databaseVersion, flag_name, e.value, e.source]),
+	{"flag": flag_name, "value": e.value, "source": e.source},
+) if {
+	cfg := input.resource.config
+	lib.gcp.sql_engine(cfg) == "POSTGRES"
+	e := effective(cfg)
+	not e.value in compliant_values
+}
