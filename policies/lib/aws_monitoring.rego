@@ -29,6 +29,7 @@ normalize(pattern) := regex.replace(pattern, `[\s"]`, "")
 # name (`DeletePolicy` must not be found in `DeletePolicyVersion`).
 has_term(pattern, term) if {
 	parts := split(pattern, term)
+	count(parts) > 1
 	some i in numbers.range(1, count(parts) - 1)
 	not regex.match(`^[A-Za-z0-9_]`, parts[i])
 }

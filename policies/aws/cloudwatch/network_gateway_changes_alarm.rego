@@ -1,0 +1,39 @@
+# METADATA
+# title: Network gateway changes are monitored
+# description: >-
+#   Internet and customer gateways are the doors of a VPC; alerting on their changes catches new paths in or out. Passes when a multi-region trail logging all management events feeds
+#   a CloudWatch Logs group with a metric filter for these events, and an alarm on
+#   that metric notifies an SNS topic with a confirmed subscription.
+# custom:
+#   id: aws.cloudwatch.network_gateway_changes_alarm
+#   severity: medium
+#   resource_types: [Parapet::CloudWatch::MetricFilterAlarms]
+#   scope: account
+#   facts: [Parapet::CloudTrail::TrailStatus]
+#   frameworks:
+#     cis-aws-3.0.0: ["4.12"]
+#     pci-dss-4.0: ["10.4.1", "10.4.1.1", "1.2.2"]
+#     nist-800-53-r5: ["AU-6", "AU-6(1)", "SI-4", "SI-4(5)", "CM-3"]
+#     hipaa: ["164.308(a)(1)(ii)(D)", "164.312(b)"]
+#   remediation:
+#     text: 'Create a metric filter on the trail''s CloudWatch Logs group with the pattern { ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) }, an alarm on its metric (Sum >= 1 over 5 minutes) and an SNS topic with a confirmed subscriber.'
+#     cli: 'aws logs put-metric-filter --log-group-name <trail log group> --filter-name NetworkGatewayChanges --metric-transformations metricName=NetworkGatewayChanges,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern ''{ ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) }'' && aws cloudwatch put-metric-alarm --alarm-name NetworkGatewayChanges --metric-name NetworkGatewayChanges --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions <sns topic arn>'
+package parapet.rules.aws.cloudwatch.network_gateway_changes_alarm
+
+import data.parapet.lib
+import data.parapet.lib.aws
+import data.parapet.lib.aws.monitoring
+
+# Terms of the CIS filter pattern a matching metric filter must contain.
+terms := [
+	"$.eventName=CreateCustomerGateway",
+	"$.eventName=DeleteCustomerGateway",
+	"$.eventName=AttachInternetGateway",
+	"$.eventName=CreateInternetGateway",
+	"$.eventName=DeleteInternetGateway",
+	"$.eventName=DetachInternetGateway",
+]
+
+deny contains lib.finding(aws.account_resource(input.account), sprintf("account %s: %s", [input.account.id, gap.msg]), gap.evidence) if {
+	gap := monitoring.gap(input.resources, terms, "network gateway changes")
+}

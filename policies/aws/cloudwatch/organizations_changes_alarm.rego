@@ -1,0 +1,52 @@
+# METADATA
+# title: AWS Organizations changes are monitored
+# description: >-
+#   Organization changes (accounts, OUs, SCPs) change guardrails for every account; alerting catches unauthorized ones. Passes when a multi-region trail logging all management events feeds
+#   a CloudWatch Logs group with a metric filter for these events, and an alarm on
+#   that metric notifies an SNS topic with a confirmed subscription.
+# custom:
+#   id: aws.cloudwatch.organizations_changes_alarm
+#   severity: medium
+#   resource_types: [Parapet::CloudWatch::MetricFilterAlarms]
+#   scope: account
+#   facts: [Parapet::CloudTrail::TrailStatus]
+#   frameworks:
+#     cis-aws-3.0.0: ["4.15"]
+#     pci-dss-4.0: ["10.4.1", "10.4.1.1"]
+#     nist-800-53-r5: ["AU-6", "AU-6(1)", "SI-4", "SI-4(5)", "CM-3"]
+#     hipaa: ["164.308(a)(1)(ii)(D)", "164.312(b)"]
+#   remediation:
+#     text: 'Create a metric filter on the trail''s CloudWatch Logs group with the pattern { ($.eventSource = organizations.amazonaws.com) && (($.eventName = AcceptHandshake) || ($.eventName = AttachPolicy) || ($.eventName = CreateAccount) || ($.eventName = CreateOrganizationalUnit) || ($.eventName = CreatePolicy) || ($.eventName = DeclineHandshake) || ($.eventName = DeleteOrganization) || ($.eventName = DeleteOrganizationalUnit) || ($.eventName = DeletePolicy) || ($.eventName = DetachPolicy) || ($.eventName = DisablePolicyType) || ($.eventName = EnablePolicyType) || ($.eventName = InviteAccountToOrganization) || ($.eventName = LeaveOrganization) || ($.eventName = MoveAccount) || ($.eventName = RemoveAccountFromOrganization) || ($.eventName = UpdatePolicy) || ($.eventName = UpdateOrganizationalUnit)) }, an alarm on its metric (Sum >= 1 over 5 minutes) and an SNS topic with a confirmed subscriber.'
+#     cli: 'aws logs put-metric-filter --log-group-name <trail log group> --filter-name OrganizationsChanges --metric-transformations metricName=OrganizationsChanges,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern ''{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = AcceptHandshake) || ($.eventName = AttachPolicy) || ($.eventName = CreateAccount) || ($.eventName = CreateOrganizationalUnit) || ($.eventName = CreatePolicy) || ($.eventName = DeclineHandshake) || ($.eventName = DeleteOrganization) || ($.eventName = DeleteOrganizationalUnit) || ($.eventName = DeletePolicy) || ($.eventName = DetachPolicy) || ($.eventName = DisablePolicyType) || ($.eventName = EnablePolicyType) || ($.eventName = InviteAccountToOrganization) || ($.eventName = LeaveOrganization) || ($.eventName = MoveAccount) || ($.eventName = RemoveAccountFromOrganization) || ($.eventName = UpdatePolicy) || ($.eventName = UpdateOrganizationalUnit)) }'' && aws cloudwatch put-metric-alarm --alarm-name OrganizationsChanges --metric-name OrganizationsChanges --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions <sns topic arn>'
+package parapet.rules.aws.cloudwatch.organizations_changes_alarm
+
+import data.parapet.lib
+import data.parapet.lib.aws
+import data.parapet.lib.aws.monitoring
+
+# Terms of the CIS filter pattern a matching metric filter must contain.
+terms := [
+	"$.eventSource=organizations.amazonaws.com",
+	"$.eventName=AcceptHandshake",
+	"$.eventName=AttachPolicy",
+	"$.eventName=CreateAccount",
+	"$.eventName=CreateOrganizationalUnit",
+	"$.eventName=CreatePolicy",
+	"$.eventName=DeclineHandshake",
+	"$.eventName=DeleteOrganization",
+	"$.eventName=DeleteOrganizationalUnit",
+	"$.eventName=DeletePolicy",
+	"$.eventName=DetachPolicy",
+	"$.eventName=DisablePolicyType",
+	"$.eventName=EnablePolicyType",
+	"$.eventName=InviteAccountToOrganization",
+	"$.eventName=LeaveOrganization",
+	"$.eventName=MoveAccount",
+	"$.eventName=RemoveAccountFromOrganization",
+	"$.eventName=UpdatePolicy",
+	"$.eventName=UpdateOrganizationalUnit",
+]
+
+deny contains lib.finding(aws.account_resource(input.account), sprintf("account %s: %s", [input.account.id, gap.msg]), gap.evidence) if {
+	gap := monitoring.gap(input.resources, terms, "AWS Organizations changes")
+}
