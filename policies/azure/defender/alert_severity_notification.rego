@@ -3,7 +3,7 @@
 # description: "Alert notifications must be on with a minimal severity of High or lower, or high-severity alerts reach nobody by email."
 # custom:
 #   id: azure.defender.alert_severity_notification
-#   severity: medium
+#   severity: low
 #   resource_types: ["parapet.azure/securitycontact"]
 #   scope: account
 #   frameworks:

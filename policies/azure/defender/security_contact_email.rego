@@ -3,7 +3,7 @@
 # description: "A security team mailbox as additional contact makes sure alerts reach the responders, not only the subscription owners."
 # custom:
 #   id: azure.defender.security_contact_email
-#   severity: medium
+#   severity: low
 #   resource_types: ["parapet.azure/securitycontact"]
 #   scope: account
 #   frameworks:

@@ -3,7 +3,7 @@
 # description: "Sending security alert email to everyone with the Owner role makes sure the people accountable for the subscription learn of an attack."
 # custom:
 #   id: azure.defender.security_contact_owner_notified
-#   severity: medium
+#   severity: low
 #   resource_types: ["parapet.azure/securitycontact"]
 #   scope: account
 #   frameworks:

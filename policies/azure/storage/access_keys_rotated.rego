@@ -19,13 +19,14 @@ package parapet.rules.azure.storage.access_keys_rotated
 import data.parapet.lib
 import data.parapet.lib.azure
 
-max_age_ns := (90 * 24) * 3600000000000
+import data.parapet.lib.dates
+
+max_days := 90
 
 deny contains lib.finding(input.resource, msg, {"key": key, "keyCreationTime": created}) if {
 	p := azure.props(input.resource)
 	object.get(p, "allowSharedKeyAccess", true) != false
 	some key, created in object.get(p, "keyCreationTime", {})
-	is_string(created)
-	time.now_ns() - time.parse_rfc3339_ns(created) > max_age_ns
-	msg := sprintf("storage account %s: access key %s was created %s, more than 90 days ago", [input.resource.name, key, created])
+	dates.older_than_days(created, max_days, time.now_ns())
+	msg := sprintf("storage account %s: access key %s was created %s, %d days ago (more than %d)", [input.resource.name, key, created, dates.age_days(created, time.now_ns()), max_days])
 }
