@@ -79,14 +79,6 @@ active_ingress(fw) if {
 # world_sources lists the source ranges of a firewall rule open to the internet.
 world_sources(fw) := [r | some r in object.get(fw, "sourceRanges", []); r in world_cidrs]
 
-# allows_tcp_port holds when one of the rule's `allowed` entries admits TCP `port`:
-# protocol tcp, 6 or all, with no port list (all ports) or a port or range containing it.
-allows_tcp_port(fw, port) if {
-	some a in object.get(fw, "allowed", [])
-	lower(a.IPProtocol) in {"tcp", "6", "all"}
-	port_listed(object.get(a, "ports", []), port)
-}
-
 # allowed_entries_for_port lists the `allowed` entries that admit TCP `port`.
 allowed_entries_for_port(fw, port) := [a |
 	some a in object.get(fw, "allowed", [])

@@ -38,7 +38,7 @@ pass_gke_node := {"resource": gke_node}
 
 pass_confidential := {"resource": instance({})}
 
-pass_sev_snp := {"resource": instance({"confidentialInstanceConfig": {"confidentialInstanceType": "SEV_SNP"}})}
+pass_sev_snp := {"resource": instance({"confidentialInstanceConfig": {"enableConfidentialCompute": false, "confidentialInstanceType": "SEV_SNP"}})}
 
 fail_off := {"resource": json.remove(instance({}), ["config/confidentialInstanceConfig"])}
 

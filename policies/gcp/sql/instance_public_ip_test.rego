@@ -42,8 +42,16 @@ pass_private := {"resource": sql_instance("POSTGRES_15", {})}
 
 fail_public := {"resource": sql_instance("POSTGRES_15", {"settings": {"ipConfiguration": {"ipv4Enabled": true}}, "ipAddresses": [{"type": "PRIMARY", "ipAddress": "34.77.1.2"}, {"type": "PRIVATE", "ipAddress": "10.20.0.3"}]})}
 
+fail_address_only := {"resource": sql_instance("MYSQL_8_0", {"ipAddresses": [{"type": "PRIMARY", "ipAddress": "34.77.1.3"}]})}
+
 test_private_passes if {
 	count(rule.deny) == 0 with input as pass_private
+}
+
+test_primary_address_fails if {
+	findings := rule.deny with input as fail_address_only
+	some f in findings
+	contains(f.msg, "34.77.1.3")
 }
 
 test_public_fails if {
