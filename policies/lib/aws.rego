@@ -5,6 +5,8 @@
 #   (credential report rows, IAM policy documents, CloudTrail trail status).
 package parapet.lib.aws
 
+import data.parapet.lib.net
+
 # account_resource is the resource id an account-scope rule reports when the
 # failure belongs to the account as a whole (the id a PASS would carry).
 account_resource(account) := sprintf("%s:account:%s", [account.provider, account.id])
@@ -180,4 +182,39 @@ advanced_arn_covers(sel, bucket_name) if {
 	fs.Field == "resources.ARN"
 	some prefix in object.get(fs, "StartsWith", [])
 	s3_value_covers(prefix, bucket_name)
+}
+
+# --- EC2 security groups (AWS::EC2::SecurityGroup) ---
+
+# world_ingress lists the ingress permissions of a security group open to the
+# whole Internet: {protocol, from, to, cidr, family}. Protocol "-1" means every
+# protocol and port; Config lists IPv4 CIDRs both as ipRanges (strings) and as
+# ipv4Ranges objects, so duplicates collapse in the set.
+world_ingress(config) := {{"protocol": p.ipProtocol, "from": ports[0], "to": ports[1], "cidr": c.cidr, "family": c.family} |
+	some p in object.get(config, "ipPermissions", [])
+	some c in permission_cidrs(p)
+	net.is_world(c.cidr)
+	ports := permission_ports(p)
+}
+
+permission_cidrs(p) := ({{"family": "ipv4", "cidr": cidr_text(r, "cidrIp")} | some r in object.get(p, "ipRanges", [])} | {{"family": "ipv4", "cidr": r.cidrIp} | some r in object.get(p, "ipv4Ranges", [])}) | {{"family": "ipv6", "cidr": r.cidrIpv6} | some r in object.get(p, "ipv6Ranges", [])}
+
+cidr_text(r, _) := r if is_string(r)
+
+cidr_text(r, field) := r[field] if is_object(r)
+
+permission_ports(p) := [0, 65535] if p.ipProtocol in {"-1", "all"}
+
+else := [object.get(p, "fromPort", 0), object.get(p, "toPort", 65535)]
+
+# Protocols that carry SSH / RDP: TCP, UDP (RDP) and "all".
+admin_protocols := {"-1", "all", "tcp", "6", "udp", "17"}
+
+# open_admin_ports are the world-open ingress entries of a family that reach 22 or 3389.
+open_admin_ports(config, family) := {{"protocol": r.protocol, "ports": ports, "cidr": r.cidr} |
+	some r in world_ingress(config)
+	r.family == family
+	r.protocol in admin_protocols
+	ports := net.admin_ports_in_range(r.from, r.to)
+	count(ports) > 0
 }

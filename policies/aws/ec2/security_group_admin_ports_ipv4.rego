@@ -1,0 +1,28 @@
+# METADATA
+# title: No security group allows ingress from 0.0.0.0/0 to SSH or RDP
+# description: >-
+#   SSH (22) and RDP (3389) open to every ipv4 address invite brute force and
+#   exploitation of the remote administration service. Rules with protocol -1
+#   and port ranges that contain 22 or 3389 count.
+# custom:
+#   id: aws.ec2.security_group_admin_ports_ipv4
+#   severity: high
+#   resource_types: [AWS::EC2::SecurityGroup]
+#   scope: resource
+#   frameworks:
+#     cis-aws-3.0.0: ["5.2"]
+#     pci-dss-4.0: ["1.3.1", "1.4.2"]
+#     nist-800-53-r5: ["AC-17", "CM-7", "SC-7"]
+#     hipaa: ["164.312(a)(1)", "164.312(e)(1)"]
+#   remediation:
+#     text: Remove the 0.0.0.0/0 ingress rule for 22/3389 and allow administration only from known ranges, a bastion, or Systems Manager Session Manager.
+#     cli: aws ec2 revoke-security-group-ingress --group-id <sg id> --ip-permissions <the open permission>
+package parapet.rules.aws.ec2.security_group_admin_ports_ipv4
+
+import data.parapet.lib
+import data.parapet.lib.aws
+
+deny contains lib.finding(input.resource, msg, {"groupId": input.resource.config.groupId, "protocol": r.protocol, "ports": r.ports, "cidr": r.cidr}) if {
+	some r in aws.open_admin_ports(input.resource.config, "ipv4")
+	msg := sprintf("security group %s (%s) allows ingress from %s to port(s) %s (protocol %s)", [input.resource.config.groupId, input.resource.config.groupName, r.cidr, concat(", ", [sprintf("%d", [p]) | some p in r.ports]), r.protocol])
+}
