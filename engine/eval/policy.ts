@@ -29,7 +29,7 @@ const sdkBuiltins = require(
 const PAGE = 64 * 1024;
 
 export interface PolicyOptions {
-  /** The fixed instant time.now_ns returns, in nanoseconds since the epoch. */
+  /** The fixed instant time.now_ns returns, in nanoseconds since the epoch (changeable with setNow). */
   nowNs: bigint;
   /** Upper bound of wasm linear memory, in 64 KiB pages. */
   maxMemoryPages: number;
@@ -42,10 +42,12 @@ export class WasmPolicy {
   private readonly policy: LoadedPolicyLike;
   private readonly exports: Exports;
   readonly entrypoints: Record<string, number>;
+  private nowNs: bigint;
 
   constructor(module: WasmModule, options: PolicyOptions) {
     const memory = new Wasm.Memory({ initial: options.initialMemoryPages ?? 5, maximum: options.maxMemoryPages });
-    const ours: Record<string, HostBuiltin | undefined> = hostBuiltins(options.nowNs);
+    this.nowNs = options.nowNs;
+    const ours: Record<string, HostBuiltin | undefined> = hostBuiltins(() => this.nowNs);
     let builtinNames: Record<number, string> = {};
     let exports: Exports | undefined;
     const decoder = new TextDecoder();
@@ -105,8 +107,13 @@ export class WasmPolicy {
     this.entrypoints = this.policy.entrypoints;
   }
 
+  /** The instant time.now_ns returns from now on (one per scan, so a scan is reproducible). */
+  setNow(nowNs: bigint): void {
+    this.nowNs = nowNs;
+  }
+
   /** Sets `data` once; later evaluations reuse it. */
-  setData(data: object): void {
+  setData(data: object | ArrayBuffer): void {
     this.policy.setData(data);
   }
 

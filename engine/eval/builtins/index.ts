@@ -1,6 +1,6 @@
 /**
  * The host built-ins Parapet adds to opa-wasm (names in ./names.ts, listed in
- * capabilities.json). `time.now_ns` is one fixed instant per evaluator, so a scan is
+ * capabilities.json). `time.now_ns` is one fixed instant per evaluation run (the caller's `now`), so a scan is
  * reproducible. Arguments arrive and results leave through the exact JSON codec
  * (../json.ts): nanosecond integers are BigInt.
  */
@@ -10,7 +10,7 @@ import * as misc from './misc.js';
 
 export type HostBuiltin = (...args: unknown[]) => unknown;
 
-export function hostBuiltins(nowNs: bigint): Record<(typeof HOST_BUILTIN_NAMES)[number], HostBuiltin> {
+export function hostBuiltins(now: () => bigint): Record<(typeof HOST_BUILTIN_NAMES)[number], HostBuiltin> {
   return {
     'net.cidr_is_valid': (c) => misc.cidrIsValid(c),
     'regex.replace': (s, p, v) => misc.regexReplace(s, p, v),
@@ -23,7 +23,7 @@ export function hostBuiltins(nowNs: bigint): Record<(typeof HOST_BUILTIN_NAMES)[
     'time.clock': (t) => time.clock(t),
     'time.date': (t) => time.date(t),
     'time.diff': (a, b) => time.diff(a, b),
-    'time.now_ns': () => nowNs,
+    'time.now_ns': () => now(),
     'time.parse_duration_ns': (s) => time.parseDurationNs(s),
     'time.parse_ns': (l, v) => time.parseNs(l, v),
     'time.parse_rfc3339_ns': (v) => time.parseRfc3339Ns(v),
