@@ -1,0 +1,36 @@
+package parapet.rules.azure.appservice.minimum_tls_version_test
+
+import data.parapet.lib.azure_test as fx
+import data.parapet.rules.azure.appservice.minimum_tls_version as rule
+
+app(p, identity) := fx.res("microsoft.web/sites", "app-checkout", {"kind": "app,linux", "identity": identity, "properties": object.union({"state": "Running", "defaultHostName": "app-checkout.azurewebsites.net"}, p)})
+
+web_config(site, p) := fx.child(site, "config/web", "microsoft.web/sites/config/web", {"name": "web", "properties": p})
+
+site := app({"httpsOnly": true}, {"type": "None"})
+
+fail_bad := fx.rin(site, {"microsoft.web/sites/config/web": [web_config(site, {"minTlsVersion": "1.1"})]})
+
+fail_not_collected := fx.rin(site, {"microsoft.web/sites/config/web": []})
+
+pass_good := fx.rin(site, {"microsoft.web/sites/config/web": [web_config(site, {"minTlsVersion": "1.2"})]})
+
+test_bad_value_fails if count(rule.deny) == 1 with input as fail_bad
+
+test_config_not_collected_fails if count(rule.deny) == 1 with input as fail_not_collected
+
+test_good_value_passes if count(rule.deny) == 0 with input as pass_good
+
+pass_tls13 := fx.rin(site, {"microsoft.web/sites/config/web": [web_config(site, {"minTlsVersion": "1.3"})]})
+
+fail_tls10 := fx.rin(site, {"microsoft.web/sites/config/web": [web_config(site, {"minTlsVersion": "1.0"})]})
+
+test_tls13_passes if count(rule.deny) == 0 with input as pass_tls13
+
+test_tls10_fails if count(rule.deny) == 1 with input as fail_tls10
+
+test_message_names_resource_and_value if {
+	some f in rule.deny with input as fail_bad
+	contains(f.msg, "app-checkout")
+	contains(f.msg, "1.1")
+}

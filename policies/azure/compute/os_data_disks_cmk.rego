@@ -1,0 +1,30 @@
+# METADATA
+# title: "Attached OS and data disks are encrypted with a customer-managed key"
+# description: "Disks attached to virtual machines hold their operating system and data; a customer-managed key lets you control, rotate and revoke the key."
+# custom:
+#   id: azure.compute.os_data_disks_cmk
+#   severity: medium
+#   resource_types: ["microsoft.compute/disks"]
+#   scope: resource
+#   frameworks:
+#     cis-azure-2.1.0: ["7.3"]
+#     pci-dss-4.0: ["3.5.1", "3.6.1"]
+#     hipaa: ["164.312(a)(2)(iv)"]
+#     nist-800-53-r5: ["SC-12", "SC-28(1)"]
+#   remediation:
+#     text: "Encrypt the disk with a disk encryption set that uses a Key Vault key."
+#     cli: "az disk update --resource-group <rg> --name <disk> --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <des id>"
+package parapet.rules.azure.compute.os_data_disks_cmk
+
+import data.parapet.lib
+import data.parapet.lib.azure
+
+cmk_types := {"EncryptionAtRestWithCustomerKey", "EncryptionAtRestWithPlatformAndCustomerKeys"}
+
+deny contains lib.finding(input.resource, msg, {"diskState": state, "encryption.type": type}) if {
+	state := object.get(azure.props(input.resource), "diskState", "Unattached")
+	state != "Unattached"
+	type := object.get(azure.props(input.resource), ["encryption", "type"], "EncryptionAtRestWithPlatformKey")
+	not type in cmk_types
+	msg := sprintf("attached disk %s (state %s) is not encrypted with a customer-managed key: encryption.type is %s", [input.resource.name, state, type])
+}

@@ -1,0 +1,32 @@
+# METADATA
+# title: "Every enabled secret in RBAC key vaults has an expiration date"
+# description: "A secret with an expiration date stops being usable when its cryptoperiod ends, forcing rotation; one without lives forever."
+# custom:
+#   id: azure.keyvault.rbac_secret_expiry
+#   severity: medium
+#   resource_types: ["microsoft.keyvault/vaults"]
+#   scope: resource
+#   facts: ["parapet.azure/keyvaultsecret"]
+#   frameworks:
+#     cis-azure-2.1.0: ["8.3"]
+#     pci-dss-4.0: ["8.3.9", "8.6.3"]
+#     hipaa: ["164.308(a)(5)(ii)(D)"]
+#     nist-800-53-r5: ["SC-12", "IA-5"]
+#   remediation:
+#     text: "Set an expiration date on every enabled secret."
+#     cli: "az keyvault secret set-attributes --vault-name <vault> --name <secret> --expires <UTC date>"
+package parapet.rules.azure.keyvault.rbac_secret_expiry
+
+import data.parapet.lib
+import data.parapet.lib.azure
+
+items := azure.children(object.get(input, ["facts", "parapet.azure/keyvaultsecret"], []), input.resource.id)
+
+deny contains lib.finding(input.resource, msg, {"secret": item.name, "exp": null}) if {
+	azure.props(input.resource).enableRbacAuthorization == true
+	some item in items
+	attributes := object.get(item, ["config", "properties", "attributes"], {})
+	object.get(attributes, "enabled", true) == true
+	not attributes.exp
+	msg := sprintf("key vault %s: enabled secret %s has no expiration date", [input.resource.name, item.name])
+}
