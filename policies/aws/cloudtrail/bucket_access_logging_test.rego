@@ -9,8 +9,6 @@ trail := {"id": "arn:aws:cloudtrail:us-east-1:111122223333:trail/main", "type": 
 	"AdvancedEventSelectors": [],
 }}
 
-with_trail(t, fields) := object.union(t, {"config": object.union(t.config, {"Trail": object.union(t.config.Trail, fields)})})
-
 bucket(logging) := {"id": "arn:aws:s3:::org-cloudtrail-logs", "type": "AWS::S3::Bucket", "provider": "aws", "account": "111122223333", "region": "us-east-1", "config": {"name": "org-cloudtrail-logs", "BucketLoggingConfiguration": logging}}
 
 other := {"id": "arn:aws:s3:::other", "type": "AWS::S3::Bucket", "provider": "aws", "account": "111122223333", "region": "us-east-1", "config": {"name": "other", "BucketLoggingConfiguration": {"destinationBucketName": null}}}

@@ -1,0 +1,42 @@
+package parapet.lib.aws_test
+
+import data.parapet.lib.aws
+
+test_account_resource if {
+	aws.account_resource({"provider": "aws", "id": "111122223333"}) == "aws:account:111122223333"
+}
+
+test_is_true_reads_strings_and_booleans if {
+	aws.is_true("true")
+	aws.is_true(true)
+	not aws.is_true("false")
+	not aws.is_true("not_supported")
+}
+
+test_url_decode if {
+	aws.url_decode("%7B%22a%22%3A%20%22b+c%22%7d%0A") == "{\"a\": \"b c\"}\n"
+	aws.url_decode("100%25") == "100%"
+}
+
+test_policy_document_forms if {
+	doc := {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}
+	aws.policy_document(doc) == doc
+	aws.policy_document(json.marshal(doc)) == doc
+	aws.policy_document("%7B%22Statement%22%3A%5B%5D%7D") == {"Statement": []}
+	aws.allows_full_admin(doc)
+	count(aws.statements(doc)) == 1
+}
+
+test_world_ingress_reads_every_cidr_form if {
+	config := {"ipPermissions": [
+		{"ipProtocol": "tcp", "fromPort": 22, "toPort": 22, "ipRanges": ["0.0.0.0/0"]},
+		{"ipProtocol": "tcp", "fromPort": 3389, "toPort": 3389, "ipRanges": [{"cidrIp": "0.0.0.0/0"}]},
+		{"ipProtocol": "-1", "ipv6Ranges": [{"cidrIpv6": "::/0"}]},
+		{"ipProtocol": "tcp", "fromPort": 22, "toPort": 22, "ipv4Ranges": [{"cidrIp": "10.0.0.0/8"}]},
+	]}
+	aws.world_ingress(config) == {
+		{"protocol": "tcp", "from": 22, "to": 22, "cidr": "0.0.0.0/0", "family": "ipv4"},
+		{"protocol": "tcp", "from": 3389, "to": 3389, "cidr": "0.0.0.0/0", "family": "ipv4"},
+		{"protocol": "-1", "from": 0, "to": 65535, "cidr": "::/0", "family": "ipv6"},
+	}
+}
