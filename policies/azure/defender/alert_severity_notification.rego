@@ -4,7 +4,7 @@
 # custom:
 #   id: azure.defender.alert_severity_notification
 #   severity: low
-#   resource_types: ["parapet.azure/securitycontact"]
+#   resource_types: ["microsoft.security/securitycontacts"]
 #   scope: account
 #   frameworks:
 #     cis-azure-2.1.0: ["2.1.19"]
@@ -34,7 +34,7 @@ threshold(p) := p.alertNotifications.minimalSeverity if {
 }
 
 thresholds := [t |
-	some c in azure.resources_of(input, "parapet.azure/securitycontact")
+	some c in azure.resources_of(input, "microsoft.security/securitycontacts")
 	t := threshold(azure.props(c))
 ]
 

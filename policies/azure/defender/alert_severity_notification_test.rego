@@ -3,17 +3,17 @@ package parapet.rules.azure.defender.alert_severity_notification_test
 import data.parapet.lib.azure_test as fx
 import data.parapet.rules.azure.defender.alert_severity_notification as rule
 
-contact(p) := fx.sub_res("parapet.azure/securitycontact", "default", {"properties": p})
+contact(p) := fx.sub_res("microsoft.security/securitycontacts", "default", {"properties": p})
 
-fail_off := fx.ain({"parapet.azure/securitycontact": [contact({"alertNotifications": {"state": "Off", "minimalSeverity": "High"}})]})
+fail_off := fx.ain({"microsoft.security/securitycontacts": [contact({"alertNotifications": {"state": "Off", "minimalSeverity": "High"}})]})
 
-fail_no_contact := fx.ain({"parapet.azure/securitycontact": []})
+fail_no_contact := fx.ain({"microsoft.security/securitycontacts": []})
 
-fail_critical_only := fx.ain({"parapet.azure/securitycontact": [contact({"isEnabled": true, "notificationsSources": [{"sourceType": "Alert", "minimalSeverity": "Critical"}]})]})
+fail_critical_only := fx.ain({"microsoft.security/securitycontacts": [contact({"isEnabled": true, "notificationsSources": [{"sourceType": "Alert", "minimalSeverity": "Critical"}]})]})
 
-pass_high := fx.ain({"parapet.azure/securitycontact": [contact({"alertNotifications": {"state": "On", "minimalSeverity": "High"}})]})
+pass_high := fx.ain({"microsoft.security/securitycontacts": [contact({"alertNotifications": {"state": "On", "minimalSeverity": "High"}})]})
 
-pass_new_api_medium := fx.ain({"parapet.azure/securitycontact": [contact({"isEnabled": true, "notificationsSources": [{"sourceType": "AttackPath", "minimalRiskLevel": "Critical"}, {"sourceType": "Alert", "minimalSeverity": "Medium"}]})]})
+pass_new_api_medium := fx.ain({"microsoft.security/securitycontacts": [contact({"isEnabled": true, "notificationsSources": [{"sourceType": "AttackPath", "minimalRiskLevel": "Critical"}, {"sourceType": "Alert", "minimalSeverity": "Medium"}]})]})
 
 test_off_fails if count(rule.deny) == 1 with input as fail_off
 

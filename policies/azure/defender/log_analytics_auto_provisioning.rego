@@ -4,7 +4,7 @@
 # custom:
 #   id: azure.defender.log_analytics_auto_provisioning
 #   severity: low
-#   resource_types: ["parapet.azure/autoprovisioningsetting"]
+#   resource_types: ["microsoft.security/autoprovisioningsettings"]
 #   scope: account
 #   frameworks:
 #     cis-azure-2.1.0: ["2.1.14"]
@@ -20,7 +20,7 @@ import data.parapet.lib
 import data.parapet.lib.azure
 
 default_settings := [s |
-	some s in azure.resources_of(input, "parapet.azure/autoprovisioningsetting")
+	some s in azure.resources_of(input, "microsoft.security/autoprovisioningsettings")
 	lower(object.get(s, ["config", "name"], s.name)) == "default"
 ]
 

@@ -3,13 +3,13 @@ package parapet.rules.azure.defender.log_analytics_auto_provisioning_test
 import data.parapet.lib.azure_test as fx
 import data.parapet.rules.azure.defender.log_analytics_auto_provisioning as rule
 
-setting(state) := fx.sub_res("parapet.azure/autoprovisioningsetting", "default", {"properties": {"autoProvision": state}})
+setting(state) := fx.sub_res("microsoft.security/autoprovisioningsettings", "default", {"properties": {"autoProvision": state}})
 
-fail_off := fx.ain({"parapet.azure/autoprovisioningsetting": [setting("Off")]})
+fail_off := fx.ain({"microsoft.security/autoprovisioningsettings": [setting("Off")]})
 
-fail_absent := fx.ain({"parapet.azure/autoprovisioningsetting": []})
+fail_absent := fx.ain({"microsoft.security/autoprovisioningsettings": []})
 
-pass_on := fx.ain({"parapet.azure/autoprovisioningsetting": [setting("On")]})
+pass_on := fx.ain({"microsoft.security/autoprovisioningsettings": [setting("On")]})
 
 test_off_fails if count(rule.deny) == 1 with input as fail_off
 

@@ -4,7 +4,7 @@
 # custom:
 #   id: azure.defender.security_contact_email
 #   severity: low
-#   resource_types: ["parapet.azure/securitycontact"]
+#   resource_types: ["microsoft.security/securitycontacts"]
 #   scope: account
 #   frameworks:
 #     cis-azure-2.1.0: ["2.1.18"]
@@ -20,7 +20,7 @@ import data.parapet.lib
 import data.parapet.lib.azure
 
 emails := [e |
-	some c in azure.resources_of(input, "parapet.azure/securitycontact")
+	some c in azure.resources_of(input, "microsoft.security/securitycontacts")
 	some e in split(object.get(azure.props(c), "emails", object.get(azure.props(c), "email", "")), ";")
 	trim_space(e) != ""
 ]

@@ -3,15 +3,15 @@ package parapet.rules.azure.defender.security_contact_email_test
 import data.parapet.lib.azure_test as fx
 import data.parapet.rules.azure.defender.security_contact_email as rule
 
-contact(p) := fx.sub_res("parapet.azure/securitycontact", "default", {"properties": p})
+contact(p) := fx.sub_res("microsoft.security/securitycontacts", "default", {"properties": p})
 
-fail_empty := fx.ain({"parapet.azure/securitycontact": [contact({"emails": "", "notificationsByRole": {"state": "On", "roles": ["Owner"]}})]})
+fail_empty := fx.ain({"microsoft.security/securitycontacts": [contact({"emails": "", "notificationsByRole": {"state": "On", "roles": ["Owner"]}})]})
 
-fail_no_contact := fx.ain({"parapet.azure/securitycontact": []})
+fail_no_contact := fx.ain({"microsoft.security/securitycontacts": []})
 
-pass_email := fx.ain({"parapet.azure/securitycontact": [contact({"emails": "secops@contoso.com;soc@contoso.com"})]})
+pass_email := fx.ain({"microsoft.security/securitycontacts": [contact({"emails": "secops@contoso.com;soc@contoso.com"})]})
 
-pass_legacy_field := fx.ain({"parapet.azure/securitycontact": [contact({"email": "secops@contoso.com"})]})
+pass_legacy_field := fx.ain({"microsoft.security/securitycontacts": [contact({"email": "secops@contoso.com"})]})
 
 test_empty_fails if count(rule.deny) == 1 with input as fail_empty
 

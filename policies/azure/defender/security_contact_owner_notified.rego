@@ -4,7 +4,7 @@
 # custom:
 #   id: azure.defender.security_contact_owner_notified
 #   severity: low
-#   resource_types: ["parapet.azure/securitycontact"]
+#   resource_types: ["microsoft.security/securitycontacts"]
 #   scope: account
 #   frameworks:
 #     cis-azure-2.1.0: ["2.1.17"]
@@ -19,7 +19,7 @@ package parapet.rules.azure.defender.security_contact_owner_notified
 import data.parapet.lib
 import data.parapet.lib.azure
 
-contacts := azure.resources_of(input, "parapet.azure/securitycontact")
+contacts := azure.resources_of(input, "microsoft.security/securitycontacts")
 
 owner_notified if {
 	some c in contacts

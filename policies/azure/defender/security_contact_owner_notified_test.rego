@@ -3,15 +3,15 @@ package parapet.rules.azure.defender.security_contact_owner_notified_test
 import data.parapet.lib.azure_test as fx
 import data.parapet.rules.azure.defender.security_contact_owner_notified as rule
 
-contact(p) := fx.sub_res("parapet.azure/securitycontact", "default", {"properties": p})
+contact(p) := fx.sub_res("microsoft.security/securitycontacts", "default", {"properties": p})
 
-fail_admins_only := fx.ain({"parapet.azure/securitycontact": [contact({"emails": "secops@contoso.com", "notificationsByRole": {"state": "On", "roles": ["AccountAdmin"]}})]})
+fail_admins_only := fx.ain({"microsoft.security/securitycontacts": [contact({"emails": "secops@contoso.com", "notificationsByRole": {"state": "On", "roles": ["AccountAdmin"]}})]})
 
-fail_off := fx.ain({"parapet.azure/securitycontact": [contact({"notificationsByRole": {"state": "Off", "roles": ["Owner"]}})]})
+fail_off := fx.ain({"microsoft.security/securitycontacts": [contact({"notificationsByRole": {"state": "Off", "roles": ["Owner"]}})]})
 
-fail_no_contact := fx.ain({"parapet.azure/securitycontact": []})
+fail_no_contact := fx.ain({"microsoft.security/securitycontacts": []})
 
-pass_owner := fx.ain({"parapet.azure/securitycontact": [contact({"notificationsByRole": {"state": "On", "roles": ["Owner", "ServiceAdmin"]}})]})
+pass_owner := fx.ain({"microsoft.security/securitycontacts": [contact({"notificationsByRole": {"state": "On", "roles": ["Owner", "ServiceAdmin"]}})]})
 
 test_admins_only_fails if count(rule.deny) == 1 with input as fail_admins_only
 

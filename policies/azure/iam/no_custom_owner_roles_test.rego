@@ -23,7 +23,11 @@ pass_resource_group_scope := fx.ain({"microsoft.authorization/roledefinitions": 
 
 pass_built_in := fx.ain({"microsoft.authorization/roledefinitions": [object.union(role("Owner", ["*"], ["/"]), {"config": {"properties": {"type": "BuiltInRole"}}})]})
 
+fail_management_group := fx.ain({"microsoft.authorization/roledefinitions": [role("MG Admin", ["*"], ["/providers/Microsoft.Management/managementGroups/contoso-root"])]})
+
 test_subscription_wide_star_fails if count(rule.deny) == 1 with input as fail_subscription_owner
+
+test_management_group_star_fails if count(rule.deny) == 1 with input as fail_management_group
 
 test_root_scope_star_fails if count(rule.deny) == 1 with input as fail_root
 
