@@ -17,7 +17,9 @@ alarms_type := "Parapet::CloudWatch::MetricFilterAlarms"
 log_groups(resources) := {{"region": parts[3], "name": parts[6]} |
 	some trail in object.get(resources, trail_type, [])
 	aws.is_complete_trail(trail)
-	parts := split(object.get(trail.config.Trail, "CloudWatchLogsLogGroupArn", ""), ":")
+	arn := object.get(trail.config.Trail, "CloudWatchLogsLogGroupArn", "")
+	is_string(arn)
+	parts := split(arn, ":")
 	count(parts) >= 7
 }
 
