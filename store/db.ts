@@ -31,6 +31,8 @@ export interface Connection {
   dialect: Dialect;
   /** Where it points, with any password removed, for messages. */
   location: string;
+  /** PostgreSQL: the schema the tables live in. */
+  pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,11 @@ export async function openConnection(options: OpenOptions = {}): Promise<Connect
     throw new ParapetError('store_unavailable', `cannot open the store at ${redact(location)}: ${errorMessage(err)}`, { cause: err });
   }
   const connection: Connection = { db, dialect, location: redact(location), close: () => db.destroy() };
+  if (dialect === 'postgres') {
+    // Kysely looks for its migration tables in every schema unless told which one.
+    const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    connection.pgSchema = current.rows[0]?.schema ?? 'public';
+  }
   if (options.migrate !== false) {
     try {
       await migrateToLatest(connection);
@@ -105,7 +112,11 @@ async function openPostgres(url: string, schema?: string): Promise<DB> {
 }
 
 export async function migrateToLatest(connection: Connection): Promise<void> {
-  const migrator = new Migrator({ db: connection.db, provider: migrationProvider(connection.dialect) });
+  const migrator = new Migrator({
+    db: connection.db,
+    provider: migrationProvider(connection.dialect),
+    ...(connection.pgSchema ? { migrationTableSchema: connection.pgSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
