@@ -8,7 +8,11 @@ import { errorMessage, isParapetError } from '../common/errors.js';
 type Register = (program: Command) => void;
 
 // One import a command group; keep the list sorted.
-const groups: Array<() => Promise<{ register: Register }>> = [];
+const groups: Array<() => Promise<{ register: Register }>> = [
+  () => import('./collect.js'),
+  () => import('./bundle.js'),
+  () => import('./policy.js'),
+];
 
 export async function buildProgram(): Promise<Command> {
   const program = new Command('parapet')
