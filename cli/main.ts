@@ -9,8 +9,8 @@ type Register = (program: Command) => void;
 
 // One import a command group; keep the list sorted.
 const groups: Array<() => Promise<{ register: Register }>> = [
-  () => import('./collect.js'),
   () => import('./bundle.js'),
+  () => import('./collect.js'),
   () => import('./policy.js'),
 ];
 
