@@ -9,3 +9,10 @@ package parapet.lib
 finding(resource, msg, evidence) := {"msg": msg, "resource": resource.id, "evidence": evidence} if is_object(resource)
 
 finding(resource, msg, evidence) := {"msg": msg, "resource": resource, "evidence": evidence} if is_string(resource)
+
+# show renders any value for a message: strings as they are, everything else as
+# JSON (null, booleans, numbers, arrays). Use it with %s instead of %v, whose
+# rendering differs between OPA and the wasm evaluator's sprintf.
+show(x) := x if is_string(x)
+
+else := json.marshal(x)

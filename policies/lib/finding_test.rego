@@ -9,3 +9,11 @@ test_finding_from_a_resource if {
 test_finding_from_an_id if {
 	lib.finding("arn:aws:s3:::b", "m", {}) == {"msg": "m", "resource": "arn:aws:s3:::b", "evidence": {}}
 }
+
+test_show_renders_values_as_text if {
+	lib.show("on") == "on"
+	lib.show(null) == "null"
+	lib.show(false) == "false"
+	lib.show(13) == "13"
+	lib.show(["a", 1]) == "[\"a\",1]"
+}

@@ -22,7 +22,7 @@ contacts := object.get(input.resource.config, "AlternateContacts", [])
 
 deny contains lib.finding(input.resource, msg, {"registered_types": sort([c.AlternateContactType | some c in contacts])}) if {
 	not has_security_contact
-	msg := sprintf("account %s has no SECURITY alternate contact (registered: %v)", [input.resource.account, sort([c.AlternateContactType | some c in contacts])])
+	msg := sprintf("account %s has no SECURITY alternate contact (registered: %s)", [input.resource.account, lib.show(sort([c.AlternateContactType | some c in contacts]))])
 }
 
 has_security_contact if {

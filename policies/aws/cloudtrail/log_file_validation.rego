@@ -22,5 +22,5 @@ import data.parapet.lib
 deny contains lib.finding(input.resource, msg, {"LogFileValidationEnabled": enabled}) if {
 	enabled := object.get(input.resource.config.Trail, "LogFileValidationEnabled", false)
 	enabled != true
-	msg := sprintf("CloudTrail trail %s does not validate log files (LogFileValidationEnabled=%v)", [input.resource.config.Trail.Name, enabled])
+	msg := sprintf("CloudTrail trail %s does not validate log files (LogFileValidationEnabled=%s)", [input.resource.config.Trail.Name, lib.show(enabled)])
 }

@@ -34,7 +34,7 @@ status_of(name) := s if {
 
 deny contains lib.finding(input.resource, msg, {"recorders": summary}) if {
 	not any_complete
-	msg := sprintf("region %s of account %s has no AWS Config recorder that records all resource types and is running (recorders: %v)", [input.resource.region, input.resource.account, summary])
+	msg := sprintf("region %s of account %s has no AWS Config recorder that records all resource types and is running (recorders: %s)", [input.resource.region, input.resource.account, lib.show(summary)])
 }
 
 any_complete if {

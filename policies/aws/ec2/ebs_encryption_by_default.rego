@@ -22,5 +22,5 @@ import data.parapet.lib
 deny contains lib.finding(input.resource, msg, {"EbsEncryptionByDefault": enabled}) if {
 	enabled := object.get(input.resource.config, "EbsEncryptionByDefault", false)
 	enabled != true
-	msg := sprintf("EBS encryption by default is off in region %s of account %s (EbsEncryptionByDefault=%v)", [input.resource.region, input.resource.account, enabled])
+	msg := sprintf("EBS encryption by default is off in region %s of account %s (EbsEncryptionByDefault=%s)", [input.resource.region, input.resource.account, lib.show(enabled)])
 }

@@ -22,5 +22,5 @@ import data.parapet.lib
 deny contains lib.finding(input.resource, msg, {"Encrypted": encrypted}) if {
 	encrypted := object.get(input.resource.config, "Encrypted", false)
 	encrypted != true
-	msg := sprintf("EFS file system %s is not encrypted at rest (Encrypted=%v)", [input.resource.config.FileSystemId, encrypted])
+	msg := sprintf("EFS file system %s is not encrypted at rest (Encrypted=%s)", [input.resource.config.FileSystemId, lib.show(encrypted)])
 }

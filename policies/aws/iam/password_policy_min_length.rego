@@ -24,5 +24,5 @@ min_length := 14
 deny contains lib.finding(input.resource, msg, {"MinimumPasswordLength": length}) if {
 	length := object.get(input.resource.config, "MinimumPasswordLength", null)
 	not length >= min_length
-	msg := sprintf("account %s password policy minimum length is %v, below %d", [input.resource.account, length, min_length])
+	msg := sprintf("account %s password policy minimum length is %s, below %d", [input.resource.account, lib.show(length), min_length])
 }

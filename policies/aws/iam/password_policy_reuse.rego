@@ -24,5 +24,5 @@ remembered := 24
 deny contains lib.finding(input.resource, msg, {"PasswordReusePrevention": reuse}) if {
 	reuse := object.get(input.resource.config, "PasswordReusePrevention", null)
 	not reuse >= remembered
-	msg := sprintf("account %s password policy remembers %v previous passwords, fewer than %d", [input.resource.account, reuse, remembered])
+	msg := sprintf("account %s password policy remembers %s previous passwords, fewer than %d", [input.resource.account, lib.show(reuse), remembered])
 }

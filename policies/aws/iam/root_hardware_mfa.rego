@@ -24,7 +24,7 @@ summaries := input.resources["Parapet::IAM::AccountSummary"]
 deny contains lib.finding(s, msg, {"AccountMFAEnabled": object.get(s.config, "AccountMFAEnabled", 0)}) if {
 	some s in summaries
 	object.get(s.config, "AccountMFAEnabled", 0) != 1
-	msg := sprintf("root user of account %s has no MFA device at all (AccountMFAEnabled=%v)", [input.account.id, object.get(s.config, "AccountMFAEnabled", 0)])
+	msg := sprintf("root user of account %s has no MFA device at all (AccountMFAEnabled=%s)", [input.account.id, lib.show(object.get(s.config, "AccountMFAEnabled", 0))])
 }
 
 deny contains lib.finding(device.User.Arn, msg, {"SerialNumber": device.SerialNumber}) if {

@@ -33,5 +33,5 @@ deny contains lib.finding(input.resource, msg, {"KeyRotationStatus": rotation}) 
 	in_scope
 	rotation := object.get(config, "KeyRotationStatus", false)
 	rotation != true
-	msg := sprintf("KMS key %s does not rotate automatically (KeyRotationStatus=%v)", [config.keyId, rotation])
+	msg := sprintf("KMS key %s does not rotate automatically (KeyRotationStatus=%s)", [config.keyId, lib.show(rotation)])
 }

@@ -22,5 +22,5 @@ import data.parapet.lib
 deny contains lib.finding(input.resource, msg, {"autoMinorVersionUpgrade": enabled}) if {
 	enabled := object.get(input.resource.config, "autoMinorVersionUpgrade", false)
 	enabled != true
-	msg := sprintf("RDS instance %s does not upgrade minor versions automatically (autoMinorVersionUpgrade=%v)", [input.resource.config.dBInstanceIdentifier, enabled])
+	msg := sprintf("RDS instance %s does not upgrade minor versions automatically (autoMinorVersionUpgrade=%s)", [input.resource.config.dBInstanceIdentifier, lib.show(enabled)])
 }

@@ -22,5 +22,5 @@ import data.parapet.lib
 deny contains lib.finding(input.resource, msg, {"storageEncrypted": encrypted}) if {
 	encrypted := object.get(input.resource.config, "storageEncrypted", false)
 	encrypted != true
-	msg := sprintf("RDS instance %s is not encrypted at rest (storageEncrypted=%v)", [input.resource.config.dBInstanceIdentifier, encrypted])
+	msg := sprintf("RDS instance %s is not encrypted at rest (storageEncrypted=%s)", [input.resource.config.dBInstanceIdentifier, lib.show(encrypted)])
 }

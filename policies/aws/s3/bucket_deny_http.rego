@@ -38,7 +38,7 @@ denies_http if {
 	some action in aws.as_list(st.Action)
 	action in {"*", "s3:*"}
 	some value in aws.as_list(st.Condition.Bool["aws:SecureTransport"])
-	lower(sprintf("%v", [value])) == "false"
+	lower(lib.show(value)) == "false"
 }
 
 everyone("*")
