@@ -28,6 +28,14 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_parameter'],
 };
 
+/** The HTTP status of a ParapetError a route lets through, by its code. */
+export function statusForCode(code: string): number {
+  if (code.endsWith('_not_found')) return 404;
+  if (['bundle_version_exists', 'bundle_active', 'bundle_no_previous', 'scan_running'].includes(code)) return 409;
+  if (code === 'store_unavailable') return 503;
+  return 400;
+}
+
 export const errorSchema = {
   type: 'object',
   required: ['code', 'message'],
@@ -57,7 +65,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       status = s;
       body = { code, message: err.message };
     } else if (isParapetError(err)) {
-      status = 400;
+      status = statusForCode(err.code);
       body = { code: err.code, message: err.message };
     } else {
       const clientStatus = (err as { statusCode?: number }).statusCode;

@@ -42,6 +42,9 @@ export interface PoolOptions {
   maxHeapMb?: number;
 }
 
+/** A bundle compiled for the pool (see `EvalPool.prepare`): pass it to the `*In` methods. */
+export type PreparedBundle = WorkerBundle;
+
 export interface EvalItem {
   entrypoint: string;
   /** The input document as JSON text (its byte length is what `maxInputBytes` bounds). */
@@ -103,6 +106,27 @@ export class EvalPool {
   /** Makes `bundle` the one new tasks use; tasks already submitted finish on the old one. */
   swap(bundle: PoolBundle): void {
     this.active = prepare(bundle);
+  }
+
+  /**
+   * Compiles a bundle for evaluation beside the active one: one pool (one set of
+   * threads) can then serve several bundles through `evaluateIn` /
+   * `evaluateEntrypointIn`. Throws `bundle_wasm_invalid` when the module does not compile.
+   */
+  prepare(bundle: PoolBundle): PreparedBundle {
+    return prepare(bundle);
+  }
+
+  /** `evaluate` against a prepared bundle instead of the active one. */
+  async evaluateIn(bundle: PreparedBundle, items: EvalItem[], nowNs: bigint): Promise<ItemResult[]> {
+    return this.evaluateWith(bundle, items, nowNs, 'parsed');
+  }
+
+  /** `evaluateEntrypoint` against a prepared bundle instead of the active one. */
+  async evaluateEntrypointIn(bundle: PreparedBundle, entrypoint: string, input: unknown, nowNs: bigint = BigInt(Date.now()) * 1_000_000n): Promise<string> {
+    const [result] = await this.evaluateWith(bundle, [{ entrypoint, input: JSON.stringify(input ?? null) }], nowNs, 'raw');
+    if (!result.ok) throw new ParapetError('eval_failed', `evaluating ${entrypoint}: ${result.error}`);
+    return result.value as string;
   }
 
   get bundleKey(): string {

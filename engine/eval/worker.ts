@@ -25,16 +25,21 @@ export interface WorkerTask {
 
 export type ItemResult = { ok: true; value: unknown } | { ok: false; error: string };
 
-// The bundles this worker has instantiated; two at most (the active one and, during a swap, its predecessor).
+// The bundles this worker has instantiated, least recently used first: a server serving
+// several bundles from one pool keeps each warm; during a swap the predecessor stays until evicted.
 const policies = new Map<string, WasmPolicy>();
+const MAX_CACHED_POLICIES = 8;
 
 function policyFor(task: WorkerTask): WasmPolicy {
   let policy = policies.get(task.bundle.key);
-  if (!policy) {
+  if (policy) {
+    policies.delete(task.bundle.key);
+    policies.set(task.bundle.key, policy);
+  } else {
     policy = new WasmPolicy(task.bundle.module, { nowNs: task.nowNs, maxMemoryPages: task.maxMemoryPages });
     policy.setData(new Uint8Array(task.bundle.data).slice().buffer);
     policies.set(task.bundle.key, policy);
-    while (policies.size > 2) policies.delete(policies.keys().next().value as string);
+    while (policies.size > MAX_CACHED_POLICIES) policies.delete(policies.keys().next().value as string);
   }
   policy.setNow(task.nowNs);
   return policy;

@@ -6,9 +6,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors.js';
+import { TOKEN_SCOPES, type TokenScope } from '../../store/tokens.js';
 
-export const SCOPES = ['evaluate', 'bundles:read', 'bundles:write', 'logs:read', 'scans:read', 'scans:write', 'admin'] as const;
-export type Scope = (typeof SCOPES)[number];
+/** The scopes a route can require: exactly those a token can carry (store/tokens.ts). */
+export const SCOPES = TOKEN_SCOPES;
+export type Scope = TokenScope;
 
 export interface Principal {
   tokenId: string;
