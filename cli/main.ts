@@ -11,6 +11,7 @@ type Register = (program: Command) => void;
 const groups: Array<() => Promise<{ register: Register }>> = [
   () => import('./bundle.js'),
   () => import('./collect.js'),
+  () => import('./eval.js'),
   () => import('./policy.js'),
 ];
 
