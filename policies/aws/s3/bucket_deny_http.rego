@@ -3,7 +3,7 @@
 # description: Without a policy denying aws:SecureTransport=false, clients may read and write the bucket over unencrypted HTTP.
 # custom:
 #   id: aws.s3.bucket_deny_http
-#   severity: medium
+#   severity: high
 #   resource_types: [AWS::S3::Bucket]
 #   scope: resource
 #   frameworks:
