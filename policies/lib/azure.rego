@@ -183,3 +183,10 @@ activity_alert_exists(account_input, operation) if {
 	lower(condition.field) == "operationname"
 	lower(condition.equals) == operation
 }
+
+# text renders a value for a message identically in OPA and in opa-wasm, whose
+# sprintf lacks OPA's %v rendering of composites: strings as they are, anything
+# else as JSON. Rules format non-strings with "%s" and text(value).
+text(value) := value if is_string(value)
+
+text(value) := json.marshal(value) if not is_string(value)

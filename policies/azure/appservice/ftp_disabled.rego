@@ -31,7 +31,7 @@ deny contains lib.finding(input.resource, msg, {"ftpsState": value}) if {
 	some c in configs
 	value := object.get(c, ["config", "properties", "ftpsState"], "AllAllowed")
 	not ok(value)
-	msg := sprintf("app %s allows plain FTP: ftpsState is %v", [input.resource.name, value])
+	msg := sprintf("app %s allows plain FTP: ftpsState is %s", [input.resource.name, azure.text(value)])
 }
 
 ok(value) if {

@@ -31,7 +31,7 @@ deny contains lib.finding(input.resource, msg, {"http20Enabled": value}) if {
 	some c in configs
 	value := object.get(c, ["config", "properties", "http20Enabled"], false)
 	not ok(value)
-	msg := sprintf("app %s does not use HTTP/2: http20Enabled is %v", [input.resource.name, value])
+	msg := sprintf("app %s does not use HTTP/2: http20Enabled is %s", [input.resource.name, azure.text(value)])
 }
 
 ok(value) if {

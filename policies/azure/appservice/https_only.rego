@@ -22,5 +22,5 @@ import data.parapet.lib.azure
 deny contains lib.finding(input.resource, msg, {"httpsOnly": value}) if {
 	value := object.get(azure.props(input.resource), "httpsOnly", false)
 	value != true
-	msg := sprintf("app %s serves plain HTTP: httpsOnly is %v", [input.resource.name, value])
+	msg := sprintf("app %s serves plain HTTP: httpsOnly is %s", [input.resource.name, azure.text(value)])
 }

@@ -31,7 +31,7 @@ deny contains lib.finding(input.resource, msg, {"minTlsVersion": value}) if {
 	some c in configs
 	value := object.get(c, ["config", "properties", "minTlsVersion"], "1.0")
 	not ok(value)
-	msg := sprintf("app %s accepts TLS below 1.2: minTlsVersion is %v", [input.resource.name, value])
+	msg := sprintf("app %s accepts TLS below 1.2: minTlsVersion is %s", [input.resource.name, azure.text(value)])
 }
 
 ok(value) if {

@@ -24,12 +24,12 @@ disks contains {"disk": "osDisk", "vhd": object.get(os_disk, ["vhd", "uri"], nul
 	not os_disk.managedDisk
 }
 
-disks contains {"disk": object.get(d, "name", sprintf("lun %v", [object.get(d, "lun", "?")])), "vhd": object.get(d, ["vhd", "uri"], null)} if {
+disks contains {"disk": object.get(d, "name", sprintf("lun %s", [azure.text(object.get(d, "lun", "?"))])), "vhd": object.get(d, ["vhd", "uri"], null)} if {
 	some d in object.get(azure.props(input.resource), ["storageProfile", "dataDisks"], [])
 	not d.managedDisk
 }
 
 deny contains lib.finding(input.resource, msg, {"unmanagedDisks": disks}) if {
 	count(disks) > 0
-	msg := sprintf("virtual machine %s has unmanaged disks: %v", [input.resource.name, [d.disk | some d in disks]])
+	msg := sprintf("virtual machine %s has unmanaged disks: %s", [input.resource.name, azure.text([d.disk | some d in disks])])
 }

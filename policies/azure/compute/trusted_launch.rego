@@ -25,7 +25,7 @@ deny contains lib.finding(input.resource, msg, {"securityType": type, "secureBoo
 	secure_boot := object.get(profile, ["uefiSettings", "secureBootEnabled"], false)
 	vtpm := object.get(profile, ["uefiSettings", "vTpmEnabled"], false)
 	not trusted(type, secure_boot, vtpm)
-	msg := sprintf("virtual machine %s lacks Trusted Launch: securityType %s, secureBootEnabled %v, vTpmEnabled %v", [input.resource.name, type, secure_boot, vtpm])
+	msg := sprintf("virtual machine %s lacks Trusted Launch: securityType %s, secureBootEnabled %s, vTpmEnabled %s", [input.resource.name, type, azure.text(secure_boot), azure.text(vtpm)])
 }
 
 trusted(type, true, true) if type in {"TrustedLaunch", "ConfidentialVM"}

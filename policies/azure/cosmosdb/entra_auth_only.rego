@@ -22,5 +22,5 @@ import data.parapet.lib.azure
 deny contains lib.finding(input.resource, msg, {"disableLocalAuth": value}) if {
 	value := object.get(azure.props(input.resource), "disableLocalAuth", false)
 	value != true
-	msg := sprintf("Cosmos DB account %s accepts account keys: disableLocalAuth is %v", [input.resource.name, value])
+	msg := sprintf("Cosmos DB account %s accepts account keys: disableLocalAuth is %s", [input.resource.name, azure.text(value)])
 }

@@ -36,5 +36,5 @@ deny contains lib.finding(input.resource, msg, evidence) if {
 		"isVirtualNetworkFilterEnabled": object.get(p, "isVirtualNetworkFilterEnabled", false),
 		"ipRules": object.get(p, "ipRules", []),
 	}
-	msg := sprintf("Cosmos DB account %s accepts all networks (publicNetworkAccess %s, isVirtualNetworkFilterEnabled %v, ipRules %v)", [input.resource.name, evidence.publicNetworkAccess, evidence.isVirtualNetworkFilterEnabled, evidence.ipRules])
+	msg := sprintf("Cosmos DB account %s accepts all networks (publicNetworkAccess %s, isVirtualNetworkFilterEnabled %s, ipRules %s)", [input.resource.name, evidence.publicNetworkAccess, azure.text(evidence.isVirtualNetworkFilterEnabled), azure.text(evidence.ipRules)])
 }

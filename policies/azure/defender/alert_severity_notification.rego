@@ -40,7 +40,7 @@ thresholds := [t |
 
 deny contains lib.finding(azure.subscription_id(input.account), msg, {"minimalSeverity": thresholds}) if {
 	not any_high(thresholds)
-	msg := sprintf("subscription %s does not email high-severity alerts (alert notification thresholds %v)", [input.account.id, thresholds])
+	msg := sprintf("subscription %s does not email high-severity alerts (alert notification thresholds %s)", [input.account.id, azure.text(thresholds)])
 }
 
 any_high(ts) if {

@@ -28,5 +28,5 @@ states := [object.get(azure.props(s), "enabled", false) |
 
 deny contains lib.finding(azure.subscription_id(input.account), msg, {"setting": setting, "enabled": states}) if {
 	not true in states
-	msg := sprintf("subscription %s: Defender for Cloud setting %s is not enabled (enabled %v)", [input.account.id, setting, states])
+	msg := sprintf("subscription %s: Defender for Cloud setting %s is not enabled (enabled %s)", [input.account.id, setting, azure.text(states)])
 }

@@ -34,6 +34,6 @@ deny contains lib.finding(azure.subscription_id(input.account), msg, {"extension
 	some p in containers
 	object.get(azure.props(p), "pricingTier", "Free") == "Standard"
 	some ext in object.get(azure.props(p), "extensions", [])
-	lower(sprintf("%v", [ext.isEnabled])) == "false"
-	msg := sprintf("subscription %s: Defender for Containers component %s is disabled (isEnabled %v)", [input.account.id, ext.name, ext.isEnabled])
+	lower(sprintf("%s", [azure.text(ext.isEnabled)])) == "false"
+	msg := sprintf("subscription %s: Defender for Containers component %s is disabled (isEnabled %s)", [input.account.id, ext.name, azure.text(ext.isEnabled)])
 }

@@ -26,5 +26,5 @@ deny contains lib.finding(machine, msg, {"assessment": a.name, "status": status}
 	status := object.get(azure.props(a), ["status", "code"], "")
 	status == "Unhealthy"
 	machine := lower(object.get(azure.props(a), ["resourceDetails", "Id"], a.id))
-	msg := sprintf("machine %s lacks healthy endpoint protection: assessment %q is %s", [machine, object.get(azure.props(a), "displayName", a.name), status])
+	msg := sprintf("machine %s lacks healthy endpoint protection: assessment %s is %s", [machine, json.marshal(object.get(azure.props(a), "displayName", a.name)), status])
 }

@@ -28,5 +28,5 @@ states := [object.get(azure.props(s), "autoProvision", "Off") | some s in defaul
 
 deny contains lib.finding(azure.subscription_id(input.account), msg, {"autoProvision": states}) if {
 	not "On" in states
-	msg := sprintf("subscription %s: auto provisioning of the monitoring agent is not On (autoProvision %v)", [input.account.id, states])
+	msg := sprintf("subscription %s: auto provisioning of the monitoring agent is not On (autoProvision %s)", [input.account.id, azure.text(states)])
 }

@@ -30,5 +30,5 @@ owner_notified if {
 
 deny contains lib.finding(azure.subscription_id(input.account), msg, {"notificationsByRole": [object.get(azure.props(c), "notificationsByRole", null) | some c in contacts]}) if {
 	not owner_notified
-	msg := sprintf("subscription %s: security alerts are not sent to the Owner role (notificationsByRole %v)", [input.account.id, [object.get(azure.props(c), "notificationsByRole", null) | some c in contacts]])
+	msg := sprintf("subscription %s: security alerts are not sent to the Owner role (notificationsByRole %s)", [input.account.id, azure.text([object.get(azure.props(c), "notificationsByRole", null) | some c in contacts])])
 }

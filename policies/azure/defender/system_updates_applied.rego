@@ -32,5 +32,5 @@ deny contains lib.finding(machine, msg, {"assessment": a.name, "status": status}
 	status := object.get(azure.props(a), ["status", "code"], "")
 	status == "Unhealthy"
 	machine := lower(object.get(azure.props(a), ["resourceDetails", "Id"], a.id))
-	msg := sprintf("machine %s is missing system updates: assessment %q is %s", [machine, object.get(azure.props(a), "displayName", a.name), status])
+	msg := sprintf("machine %s is missing system updates: assessment %s is %s", [machine, json.marshal(object.get(azure.props(a), "displayName", a.name)), status])
 }

@@ -34,5 +34,5 @@ deny contains lib.finding(r, msg, {"roleName": name, "actions": ["*"], "assignab
 	scopes := [s | some s in p.assignableScopes; admin_scope(s)]
 	count(scopes) > 0
 	name := object.get(p, "roleName", r.name)
-	msg := sprintf("custom role %s grants action * at %v", [name, scopes])
+	msg := sprintf("custom role %s grants action * at %s", [name, azure.text(scopes)])
 }

@@ -33,5 +33,5 @@ deny contains lib.finding(azure.subscription_id(input.account), msg, {setting: v
 	some setting in settings
 	value := object.get(azure.props(p), setting, false)
 	value != true
-	msg := sprintf("subscription %s: tenant policy %s is %v", [input.account.id, setting, value])
+	msg := sprintf("subscription %s: tenant policy %s is %s", [input.account.id, setting, azure.text(value)])
 }

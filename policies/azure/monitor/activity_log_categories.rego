@@ -25,5 +25,5 @@ settings := azure.diagnostic_settings(azure.resources_of(input, "parapet.azure/d
 deny contains lib.finding(azure.subscription_id(input.account), msg, {"missingCategories": missing}) if {
 	missing := [c | some c in required; not azure.logs_enabled(settings, [c])]
 	count(missing) > 0
-	msg := sprintf("subscription %s does not export Activity Log categories %v", [input.account.id, missing])
+	msg := sprintf("subscription %s does not export Activity Log categories %s", [input.account.id, azure.text(missing)])
 }

@@ -26,7 +26,7 @@ deny contains lib.finding(input.resource, msg, {"enabled": enabled, "retentionPo
 	enabled := object.get(p, "enabled", false)
 	policy := object.get(p, "retentionPolicy", {})
 	not kept_long_enough(enabled, policy)
-	msg := sprintf("flow log %s keeps logs too briefly: enabled %v, retentionPolicy %v (need %d days or more)", [input.resource.name, enabled, policy, min_days])
+	msg := sprintf("flow log %s keeps logs too briefly: enabled %s, retentionPolicy %s (need %d days or more)", [input.resource.name, azure.text(enabled), azure.text(policy), min_days])
 }
 
 kept_long_enough(true, policy) if {

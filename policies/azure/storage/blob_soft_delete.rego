@@ -36,5 +36,5 @@ deny contains lib.finding(input.resource, msg, {name: policy}) if {
 	some name in policies
 	policy := object.get(service, ["config", "properties", name], {"enabled": false})
 	policy.enabled != true
-	msg := sprintf("storage account %s has %s disabled on its blob service (%v)", [input.resource.name, name, policy])
+	msg := sprintf("storage account %s has %s disabled on its blob service (%s)", [input.resource.name, name, azure.text(policy)])
 }

@@ -23,5 +23,5 @@ import data.parapet.lib.azure
 deny contains lib.finding(input.resource, msg, {"encryption.requireInfrastructureEncryption": value}) if {
 	value := object.get(azure.props(input.resource), ["encryption", "requireInfrastructureEncryption"], null)
 	value != true
-	msg := sprintf("storage account %s has no infrastructure encryption: requireInfrastructureEncryption is %v", [input.resource.name, value])
+	msg := sprintf("storage account %s has no infrastructure encryption: requireInfrastructureEncryption is %s", [input.resource.name, azure.text(value)])
 }

@@ -31,5 +31,5 @@ deny contains lib.finding(input.resource, msg, {"service": service_id, "missing"
 	settings := azure.diagnostic_settings(object.get(input, ["facts", "parapet.azure/diagnosticsetting"], []), service_id)
 	missing := [c | some c in categories; not azure.logs_enabled(settings, [c])]
 	count(missing) > 0
-	msg := sprintf("storage account %s does not log Queue requests: %v not sent by any diagnostic setting", [input.resource.name, missing])
+	msg := sprintf("storage account %s does not log Queue requests: %s not sent by any diagnostic setting", [input.resource.name, azure.text(missing)])
 }

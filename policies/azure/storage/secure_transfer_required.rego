@@ -23,5 +23,5 @@ import data.parapet.lib.azure
 deny contains lib.finding(input.resource, msg, {"supportsHttpsTrafficOnly": value}) if {
 	value := object.get(azure.props(input.resource), "supportsHttpsTrafficOnly", null)
 	value != true
-	msg := sprintf("storage account %s accepts plain HTTP: supportsHttpsTrafficOnly is %v", [input.resource.name, value])
+	msg := sprintf("storage account %s accepts plain HTTP: supportsHttpsTrafficOnly is %s", [input.resource.name, azure.text(value)])
 }
