@@ -18,7 +18,7 @@ const dir = await mkdtemp(join(tmpdir(), 'parapet-gcp-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));
 
 function clientFor(server: FakeAssetServer): AssetClient {
-  return new v1.AssetServiceClient({ apiEndpoint: '127.0.0.1', port: server.port, sslCreds: grpc.credentials.createInsecure() });
+  return new v1.AssetServiceClient({ apiEndpoint: '127.0.0.1', port: server.port, sslCreds: grpc.credentials.createInsecure(), universeDomain: 'googleapis.com' });
 }
 
 async function readInventory(path: string): Promise<{ header: InventoryHeader; resources: Resource[] }> {

@@ -76,6 +76,8 @@ export interface FakeResourceGraph {
   calls: GraphCall[];
   /** Requests refused because the quota was spent (a well-paced client causes none). */
   quotaRefusals: number;
+  /** The `resource` of every managed identity token request. */
+  tokenRequests: string[];
   close(): Promise<void>;
 }
 
@@ -90,7 +92,10 @@ export async function startFakeResourceGraph(options: {
   faults?: GraphFault[];
   /** Requests allowed per window; the headers report what is left. */
   quota?: { limit: number; windowMs: number };
+  /** Serve managed identity tokens at /msi/token to callers presenting this X-IDENTITY-HEADER. */
+  identityHeader?: string;
 }): Promise<FakeResourceGraph> {
+  const tokenRequests: string[] = [];
   const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times }));
   const calls: GraphCall[] = [];
   const quota = options.quota ?? { limit: 15, windowMs: 5000 };
@@ -106,6 +111,13 @@ export async function startFakeResourceGraph(options: {
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    // The App Service managed identity endpoint (IDENTITY_ENDPOINT / IDENTITY_HEADER),
+    // which @azure/identity's DefaultAzureCredential reads tokens from.
+    if (req.method === 'GET' && url.pathname === '/msi/token') {
+      if (!options.identityHeader || req.headers['x-identity-header'] !== options.identityHeader) return send(res, 401, error('Unauthorized', 'bad identity header'));
+      tokenRequests.push(url.searchParams.get('resource') ?? '');
+      return send(res, 200, { access_token: TEST_TOKEN, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: url.searchParams.get('resource'), token_type: 'Bearer' });
+    }
     if (req.method !== 'POST' || url.pathname.toLowerCase() !== '/providers/microsoft.resourcegraph/resources') {
       return send(res, 404, error('NotFound', `no route ${req.method} ${url.pathname}`));
     }
@@ -186,6 +198,7 @@ export async function startFakeResourceGraph(options: {
     url: `https://127.0.0.1:${port}`,
     calls,
     get quotaRefusals() { return quotaRefusals; },
+    tokenRequests,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -1,0 +1,64 @@
+/**
+ * `parapet collect azure`: Azure Resource Graph over subscriptions or
+ * management groups into an inventory file, with the credentials of
+ * @azure/identity's DefaultAzureCredential.
+ */
+import { Command, Option } from 'commander';
+import { ParapetError } from '../common/errors.js';
+import { InventoryWriter } from '../collectors/common/inventory-writer.js';
+import { createProgress } from '../collectors/common/progress.js';
+import type { Source } from '../collectors/schema/inventory.js';
+import { parseRetries, reportCollection } from './collect-gcp.js';
+
+const collectList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+interface AzureFlags {
+  subscription: string[];
+  managementGroup: string[];
+  out: string;
+  endpoint?: string;
+  retries: string;
+  allowPartial?: boolean;
+}
+
+export function registerAzure(collect: Command): void {
+  collect
+    .command('azure')
+    .description('Collect an Azure estate from Azure Resource Graph using DefaultAzureCredential (environment, workload identity, managed identity, Azure CLI, …).')
+    .option('--subscription <id...>', 'subscription ids (repeatable, space- or comma-separated)', (v: string, prev: string[] = []) => collectList(v, prev), [])
+    .option('--management-group <id...>', 'management group ids (repeatable)', (v: string, prev: string[] = []) => collectList(v, prev), [])
+    .requiredOption('--out <file>', 'inventory file to write (.json for one JSON document, otherwise NDJSON)')
+    .addOption(new Option('--endpoint <url>', 'Azure Resource Manager endpoint (sovereign clouds)').default('https://management.azure.com'))
+    .addOption(new Option('--retries <n>', 'retries of a throttled or failed request before its scope is marked incomplete').default('4'))
+    .option('--allow-partial', 'exit 0 even when some scope could not be read completely')
+    .action(async (flags: AzureFlags) => {
+      if (flags.subscription.length === 0 && flags.managementGroup.length === 0) {
+        throw new ParapetError('azure_no_scope', 'name at least one --subscription or --management-group');
+      }
+      let endpoint: URL;
+      try {
+        endpoint = new URL(flags.endpoint!);
+      } catch {
+        throw new ParapetError('azure_bad_endpoint', `--endpoint must be a URL, not ${JSON.stringify(flags.endpoint)}`);
+      }
+      if (endpoint.protocol !== 'https:') throw new ParapetError('azure_bad_endpoint', `--endpoint must use https (bearer tokens are never sent in clear): ${flags.endpoint}`);
+      const retry = { attempts: parseRetries(flags.retries) + 1 };
+      const { collectAzure } = await import('../collectors/azure/collect.js');
+      const writer = await InventoryWriter.open(flags.out);
+      const progress = createProgress({ label: 'azure' });
+      let sources: Source[];
+      try {
+        sources = await collectAzure({
+          subscriptions: flags.subscription, managementGroups: flags.managementGroup, writer, progress, retry,
+          clientOptions: { baseUri: endpoint.origin },
+        });
+      } catch (err) {
+        await writer.abort();
+        throw err;
+      } finally {
+        progress.stop();
+      }
+      const done = await writer.finish(sources);
+      reportCollection(flags.out, done.resources, sources, flags.allowPartial === true);
+    });
+}
