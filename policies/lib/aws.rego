@@ -5,7 +5,7 @@
 #   (credential report rows, IAM policy documents, CloudTrail trail status).
 package parapet.lib.aws
 
-import data.parapet.lib.net
+import data.parapet.lib.network
 
 # account_resource is the resource id an account-scope rule reports when the
 # failure belongs to the account as a whole (the id a PASS would carry).
@@ -193,7 +193,7 @@ advanced_arn_covers(sel, bucket_name) if {
 world_ingress(config) := {{"protocol": p.ipProtocol, "from": ports[0], "to": ports[1], "cidr": c.cidr, "family": c.family} |
 	some p in object.get(config, "ipPermissions", [])
 	some c in permission_cidrs(p)
-	net.is_world(c.cidr)
+	network.is_world(c.cidr)
 	ports := permission_ports(p)
 }
 
@@ -215,6 +215,6 @@ open_admin_ports(config, family) := {{"protocol": r.protocol, "ports": ports, "c
 	some r in world_ingress(config)
 	r.family == family
 	r.protocol in admin_protocols
-	ports := net.admin_ports_in_range(r.from, r.to)
+	ports := network.admin_ports_in_range(r.from, r.to)
 	count(ports) > 0
 }

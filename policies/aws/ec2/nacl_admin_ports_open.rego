@@ -20,7 +20,7 @@
 package parapet.rules.aws.ec2.nacl_admin_ports_open
 
 import data.parapet.lib
-import data.parapet.lib.net
+import data.parapet.lib.network
 
 ingress := [e | some e in object.get(input.resource.config, "entries", []); object.get(e, "egress", false) == false]
 
@@ -31,13 +31,13 @@ cidr_of(e) := e.ipv6CidrBlock if e.ipv6CidrBlock
 # Protocol numbers as the EC2 API gives them: -1 all, 6 TCP, 17 UDP.
 carries(e, port, proto) if {
 	e.protocol == "-1"
-	net.port_in_range(port, 0, 65535)
+	network.port_in_range(port, 0, 65535)
 	proto in {"6", "17"}
 }
 
 carries(e, port, proto) if {
 	e.protocol == proto
-	net.port_in_range(port, object.get(e, ["portRange", "from"], 0), object.get(e, ["portRange", "to"], 65535))
+	network.port_in_range(port, object.get(e, ["portRange", "from"], 0), object.get(e, ["portRange", "to"], 65535))
 }
 
 # allowed: the first entry (lowest ruleNumber) matching the world CIDR, the
@@ -54,15 +54,15 @@ denied_before(number, port, proto, cidr) if {
 	some d in ingress
 	d.ruleAction == "deny"
 	d.ruleNumber < number
-	net.is_world(cidr_of(d))
+	network.is_world(cidr_of(d))
 	cidr_of(d) == cidr
 	carries(d, port, proto)
 }
 
 deny contains lib.finding(input.resource, msg, {"networkAclId": input.resource.config.networkAclId, "ruleNumber": e.ruleNumber, "cidr": cidr, "port": port, "protocol": e.protocol}) if {
-	some port in net.admin_ports
+	some port in network.admin_ports
 	some proto in ["6", "17"]
-	some cidr in [net.ipv4_world, net.ipv6_world]
+	some cidr in [network.ipv4_world, network.ipv6_world]
 	e := allowed(port, proto, cidr)
 	msg := sprintf("network ACL %s entry %d allows ingress from %s to port %d (protocol %s)", [input.resource.config.networkAclId, e.ruleNumber, cidr, port, e.protocol])
 }

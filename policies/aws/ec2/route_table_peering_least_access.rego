@@ -20,7 +20,7 @@
 package parapet.rules.aws.ec2.route_table_peering_least_access
 
 import data.parapet.lib
-import data.parapet.lib.net
+import data.parapet.lib.network
 
 destination(route) := route.destinationCidrBlock if route.destinationCidrBlock
 
@@ -29,6 +29,6 @@ destination(route) := route.destinationIpv6CidrBlock if route.destinationIpv6Cid
 deny contains lib.finding(input.resource, msg, {"destination": destination(route), "vpcPeeringConnectionId": route.vpcPeeringConnectionId}) if {
 	some route in object.get(input.resource.config, "routes", [])
 	route.vpcPeeringConnectionId
-	net.is_world(destination(route))
+	network.is_world(destination(route))
 	msg := sprintf("route table %s routes %s through peering connection %s", [input.resource.config.routeTableId, destination(route), route.vpcPeeringConnectionId])
 }

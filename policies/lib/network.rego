@@ -1,7 +1,7 @@
 # METADATA
 # title: Network helpers shared by every cloud
 # description: World-open CIDRs and port ranges, so "open to the Internet" means the same on AWS, GCP and Azure.
-package parapet.lib.net
+package parapet.lib.network
 
 # Remote administration ports: SSH and RDP.
 admin_ports := [22, 3389]
