@@ -11,8 +11,12 @@ type Register = (program: Command) => void;
 const groups: Array<() => Promise<{ register: Register }>> = [
   () => import('./bundle.js'),
   () => import('./collect.js'),
+  () => import('./diff.js'),
   () => import('./eval.js'),
+  () => import('./exceptions.js'),
   () => import('./policy.js'),
+  () => import('./scan.js'),
+  () => import('./token.js'),
 ];
 
 export async function buildProgram(): Promise<Command> {
