@@ -7,6 +7,7 @@
 import type { HOST_BUILTIN_NAMES } from './names.js';
 import * as time from './time.js';
 import * as misc from './misc.js';
+import { sprintf } from './sprintf.js';
 
 export type HostBuiltin = (...args: unknown[]) => unknown;
 
@@ -16,6 +17,7 @@ export function hostBuiltins(now: () => bigint): Record<(typeof HOST_BUILTIN_NAM
     'regex.replace': (s, p, v) => misc.regexReplace(s, p, v),
     'semver.compare': (a, b) => misc.semverCompare(a, b),
     'semver.is_valid': (v) => misc.semverIsValid(v),
+    sprintf: (f, a) => sprintf(f, a),
     'strings.any_prefix_match': (s, b) => misc.anyPrefixMatch(s, b),
     'strings.any_suffix_match': (s, b) => misc.anySuffixMatch(s, b),
     'strings.count': (s, sub) => misc.stringsCount(s, sub),

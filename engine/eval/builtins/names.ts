@@ -8,6 +8,7 @@ export const HOST_BUILTIN_NAMES = [
   'regex.replace',
   'semver.compare',
   'semver.is_valid',
+  'sprintf',
   'strings.any_prefix_match',
   'strings.any_suffix_match',
   'strings.count',
