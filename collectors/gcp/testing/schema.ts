@@ -1,13 +1,8 @@
 /**
- * Validates inventory lines against collectors/schema/inventory.schema.json
- * for the collector tests (ajv, draft 2020-12, with formats).
+ * Checks inventory lines against collectors/schema/inventory.schema.json for
+ * the collector tests, through the schema module's own validators.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { fromRoot } from '../../../common/paths.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+import { describeErrors, validators } from '../../schema/validate.js';
 
 export interface InventoryValidator {
   header(value: unknown): string[];
@@ -15,14 +10,9 @@ export interface InventoryValidator {
 }
 
 export function inventoryValidator(): InventoryValidator {
-  const schema = JSON.parse(readFileSync(fromRoot('collectors', 'schema', 'inventory.schema.json'), 'utf8'));
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  ajv.addSchema(schema);
-  const id = schema.$id as string;
-  const check = (ref: string) => {
-    const validate = ajv.getSchema(`${id}#/$defs/${ref}`)!;
-    return (value: unknown) => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+  const v = validators();
+  return {
+    header: (value) => (v.header(value) ? [] : describeErrors(v.header.errors)),
+    resource: (value) => (v.resource(value) ? [] : describeErrors(v.resource.errors)),
   };
-  return { header: check('header'), resource: check('resource') };
 }
