@@ -1,6 +1,6 @@
 /** Test helpers for the decision service: built fixture bundles, a signing key pair, a server on a temporary store. */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromRoot } from '../common/paths.js';
@@ -21,6 +21,7 @@ export function keyPair(): { privateKey: string; publicKey: string } {
 
 /** Builds the fixture bundle as `name@version` (signed when a key is given); the archive bytes. */
 export async function fixtureBundle(dir: string, name: string, version: string, signingKey?: string): Promise<Buffer> {
+  mkdirSync(dir, { recursive: true });
   const def = join(dir, `${name}-${version}.json`);
   writeFileSync(def, JSON.stringify({ name, version, frameworks: ['cis-aws-3.0.0', 'pci-dss-4.0'], entrypoints: [S3_DENY] }));
   const built = await buildBundle(def, { policiesDir: FIXTURE_POLICIES, outDir: join(dir, 'out'), signingKey });
