@@ -9,8 +9,6 @@ import { Command, Option } from 'commander';
 import { ParapetError } from '../common/errors.js';
 import { InventoryWriter } from '../collectors/common/inventory-writer.js';
 import { createProgress, type Progress } from '../collectors/common/progress.js';
-import { collectAws } from '../collectors/aws/collect.js';
-import { importFiles } from '../collectors/import/import.js';
 import type { Source } from '../collectors/schema/inventory.js';
 import { registerGcp, reportCollection } from './collect-gcp.js';
 import { registerAzure } from './collect-azure.js';
@@ -77,6 +75,8 @@ export function register(program: Command): void {
       const maxAttempts = positiveInt('--max-attempts', flags.maxAttempts, 20);
       const concurrency = positiveInt('--concurrency', flags.concurrency, 32);
       if (flags.endpointUrl && !/^https?:\/\//.test(flags.endpointUrl)) throw new ParapetError('bad_option', `--endpoint-url must be an http(s) URL, not ${flags.endpointUrl}`);
+      // Loaded on use: the AWS SDK clients take a while to load and other commands need none of them.
+      const { collectAws } = await import('../collectors/aws/collect.js');
       await collectInto(flags.out, 'aws', flags.allowPartial === true, (emit, progress) => collectAws({
         emit,
         progress,
@@ -100,6 +100,7 @@ export function register(program: Command): void {
     .requiredOption('--out <file>', 'inventory file to write (.json for one JSON document, otherwise NDJSON)')
     .option('--allow-partial', 'exit 0 even when a file could only be read in part')
     .action(async (paths: string[], flags: { out: string; allowPartial?: boolean }) => {
+      const { importFiles } = await import('../collectors/import/import.js');
       await collectInto(flags.out, 'import', flags.allowPartial === true, async (emit, progress) => (await importFiles(paths, { emit, progress })).sources);
     });
 

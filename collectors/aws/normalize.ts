@@ -110,7 +110,16 @@ export function configurationItemToResource(raw: unknown, fallbackAccount?: stri
   };
   const relationships = relationshipsOf(item);
   if (relationships) resource.relationships = relationships;
-  const captured = str(item.configurationItemCaptureTime);
-  if (captured && !Number.isNaN(Date.parse(captured))) resource.observed_at = new Date(captured).toISOString();
+  const observed = timestamp(item.configurationItemCaptureTime);
+  if (observed) resource.observed_at = observed;
   return resource;
+}
+
+/** A capture time as the SDK (Date), a snapshot (ISO string) or the raw API (epoch seconds) gives it. */
+function timestamp(v: unknown): string | undefined {
+  let d: Date | undefined;
+  if (v instanceof Date) d = v;
+  else if (typeof v === 'number') d = new Date(v < 1e12 ? v * 1000 : v);
+  else if (typeof v === 'string' && v) d = /^\d+(\.\d+)?$/.test(v) ? new Date(Number(v) * 1000) : new Date(v);
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined;
 }

@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { ParapetError, errorMessage } from '../../common/errors.js';
 import { INVENTORY_VERSION, type Provider, type Resource, type Source } from '../schema/inventory.js';
 import type { Progress } from '../common/progress.js';
@@ -58,12 +59,27 @@ export async function listImportFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-function textChunks(path: string): AsyncIterable<string> {
+/**
+ * The file's text in chunks of about 1 MB (gunzip hands out 16 KB pieces; the
+ * scanner appends each chunk to its buffer, so few large chunks keep that cheap).
+ */
+async function* textChunks(path: string): AsyncGenerator<string> {
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-  const stream = /\.gz$/i.test(path) ? raw.pipe(createGunzip()) : raw;
+  const stream = /\.gz$/i.test(path) ? raw.pipe(createGunzip({ chunkSize: 1 << 18 })) : raw;
   stream.setEncoding('utf8');
   raw.on('error', (err) => stream.destroy(err));
-  return stream as AsyncIterable<string>;
+  let pending: string[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<string>) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 20) {
+      yield pending.join('');
+      pending = [];
+      size = 0;
+    }
+  }
+  if (size) yield pending.join('');
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -132,8 +148,6 @@ function formatOf(shape: Shape, path: string): ImportFormat | undefined {
 interface GcpContext {
   projects: ProjectIds;
   policies: Map<string, AssetJson>;
-  /** Names of assets seen with RESOURCE content. */
-  seen: Set<string>;
 }
 
 /**
@@ -143,6 +157,16 @@ interface GcpContext {
  */
 async function prepareGcp(files: string[], ctx: GcpContext): Promise<void> {
   for (const file of files) {
+    if (/\.(ndjson|jsonl)(\.gz)?$/i.test(file)) {
+      // One asset a line: only Project lines and policy-only lines (no resource) need parsing.
+      for await (const line of createInterface({ input: lineSource(file), crlfDelay: Infinity })) {
+        if (!line.includes('cloudresourcemanager.googleapis.com/Project') && line.includes('"resource"')) continue;
+        let raw: unknown;
+        try { raw = JSON.parse(line); } catch { continue; }
+        if (isObject(raw)) learnGcp(raw, ctx);
+      }
+      continue;
+    }
     try {
       for await (const ev of readJsonValues(textChunks(file), { arrays: STREAMED_ARRAYS, label: file })) {
         const value = ev.kind === 'doc' ? ev.value : ev.kind === 'item' ? ev.value : undefined;
@@ -152,20 +176,29 @@ async function prepareGcp(files: string[], ctx: GcpContext): Promise<void> {
             if (ev.kind === 'doc' && shapeOf(item) === undefined) break;
             continue;
           }
-          const raw = item as Record<string, unknown>;
-          const assetType = String(raw.asset_type ?? raw.assetType);
-          if (assetType === 'cloudresourcemanager.googleapis.com/Project' && raw.resource) ctx.projects.learn(assetJson(raw));
-          if (!raw.resource && (raw.iam_policy || raw.iamPolicy || raw.org_policy || raw.orgPolicy)) {
-            const a = assetJson(raw);
-            const held = ctx.policies.get(a.name);
-            ctx.policies.set(a.name, { ...(held ?? a), iamPolicy: a.iamPolicy ?? held?.iamPolicy, orgPolicy: a.orgPolicy ?? held?.orgPolicy });
-          }
+          learnGcp(item as Record<string, unknown>, ctx);
         }
       }
     } catch {
       // The main pass reports the file's errors.
     }
   }
+}
+
+function learnGcp(raw: Record<string, unknown>, ctx: GcpContext): void {
+  if (shapeOf(raw) !== 'gcp') return;
+  const assetType = String(raw.asset_type ?? raw.assetType);
+  if (assetType === 'cloudresourcemanager.googleapis.com/Project' && raw.resource) ctx.projects.learn(assetJson(raw));
+  if (!raw.resource && (raw.iam_policy || raw.iamPolicy || raw.org_policy || raw.orgPolicy)) {
+    const a = assetJson(raw);
+    const held = ctx.policies.get(a.name);
+    ctx.policies.set(a.name, { ...(held ?? a), iamPolicy: a.iamPolicy ?? held?.iamPolicy, orgPolicy: a.orgPolicy ?? held?.orgPolicy });
+  }
+}
+
+function lineSource(path: string): NodeJS.ReadableStream {
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  return /\.gz$/i.test(path) ? raw.pipe(createGunzip()) : raw;
 }
 
 async function firstBytesLookGcp(file: string): Promise<boolean> {
@@ -178,7 +211,7 @@ async function firstBytesLookGcp(file: string): Promise<boolean> {
 export async function importFiles(paths: string[], options: ImportOptions): Promise<ImportResult> {
   const files = await listImportFiles(paths);
   const cwd = options.cwd ?? process.cwd();
-  const gcp: GcpContext = { projects: new ProjectIds(), policies: new Map(), seen: new Set() };
+  const gcp: GcpContext = { projects: new ProjectIds(), policies: new Map() };
   const gcpFiles: string[] = [];
   for (const f of files) if (await firstBytesLookGcp(f)) gcpFiles.push(f);
   if (gcpFiles.length) await prepareGcp(gcpFiles, gcp);
