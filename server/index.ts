@@ -19,6 +19,8 @@ import { dataRoutes } from './routes/data.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { evaluateRoutes } from './routes/evaluate.js';
 import { healthRoutes } from './routes/health.js';
+import { postureRoutes, type PostureOptions } from './routes/posture/index.js';
+import { webRoutes } from './routes/web.js';
 
 export const PARAPET_VERSION = '0.1.0';
 
@@ -38,7 +40,9 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** How long a verified token is trusted before it is looked up again (ms); 0 looks up every request. */
   tokenCacheMs?: number;
-  /** More route families (scans, findings, …) sharing the context. */
+  /** The posture API's settings: the targets POST /v1/scans may scan. */
+  posture?: PostureOptions;
+  /** More route families sharing the context. */
   routes?: Array<(ctx: ServerContext) => (app: FastifyInstance) => Promise<void>>;
 }
 
@@ -83,7 +87,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Parapet
       verifyToken: tokenVerifier(store, options.tokenCacheMs ?? 5_000),
       limits,
       logger: options.logger,
-      routes: [healthRoutes, dataRoutes, evaluateRoutes, bundleRoutes, decisionRoutes, ...(options.routes ?? [])].map((r) => r(context)),
+      routes: [healthRoutes, dataRoutes, evaluateRoutes, bundleRoutes, decisionRoutes, postureRoutes(options.posture), webRoutes, ...(options.routes ?? [])].map((r) => r(context)),
     });
   } catch (err) {
     await decisions.close();

@@ -25,6 +25,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     scope?: Scope;
     public?: boolean;
+    /** Any valid token, whatever its scopes (GET /v1/me). */
+    anyToken?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;
@@ -56,7 +58,7 @@ export default fp(
       }
       request.principal = principal;
       const scope = config.scope ?? 'admin';
-      if (!hasScope(principal, scope)) {
+      if (!config.anyToken && !hasScope(principal, scope)) {
         throw new ApiError(403, 'forbidden', `the token "${principal.name}" lacks the "${scope}" scope this route needs`);
       }
     });
