@@ -10,6 +10,8 @@ import { Command, Option } from 'commander';
 import { ParapetError } from '../common/errors.js';
 import { SEVERITIES, type Severity } from '../engine/bundle/types.js';
 import { formatSummary } from '../engine/findings/summary.js';
+import { writeScanReport } from '../posture/report.js';
+import { formatFromPath } from '../reports/index.js';
 import { runScan } from '../posture/scan.js';
 import { openStore, storeLocation, type Store } from '../store/index.js';
 import type { ScanRecord } from '../store/scans.js';
@@ -53,6 +55,7 @@ interface ScanFlags {
   failOn?: Severity;
   workers?: string;
   verificationKey?: string;
+  report?: string;
   json?: boolean;
 }
 
@@ -82,9 +85,13 @@ export function register(program: Command): void {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding at or above this severity fails').choices([...SEVERITIES]))
     .option('--workers <n>', 'evaluation worker threads (default: one per core)')
     .option('--verification-key <pem>', 'public key file; the bundle must carry a valid signature')
+    .option('--report <file>', 'also write the scan\'s report; the format follows the name (.html, .pdf, .csv, .json, .ndjson, .sarif)')
     .option('--json', 'print the scan record as JSON')
     .action(async (flags: ScanFlags) => {
       const threads = positiveInt('--workers', flags.workers);
+      if (flags.report && !formatFromPath(flags.report)) {
+        throw new ParapetError('invalid_argument', `--report ${flags.report}: name the file .html, .pdf, .csv, .json, .ndjson or .sarif`);
+      }
       const publicKey = flags.verificationKey ? readFileSync(flags.verificationKey, 'utf8') : undefined;
       process.exitCode = await withStore(flags.db, async (store) => {
         const { scan, evaluation, bundle } = await runScan({
@@ -96,6 +103,7 @@ export function register(program: Command): void {
           ...(threads ? { threads } : {}),
           ...(publicKey ? { publicKey } : {}),
         });
+        if (flags.report) await writeScanReport(store, scan, bundle, evaluation.rollup.frameworks, flags.report);
         if (flags.json) process.stdout.write(JSON.stringify(scan, null, 2) + '\n');
         else {
           process.stdout.write(
@@ -108,6 +116,7 @@ export function register(program: Command): void {
           );
           const overall = (await store.scores.forScan(scan.id, 'overall'))[0];
           process.stdout.write('\n' + describeScan(scan) + (overall?.score != null ? `Posture score: ${overall.score}\n` : ''));
+          if (flags.report) process.stdout.write(`Report: ${flags.report}\n`);
         }
         if (evaluation.rollup.totals.ERROR > 0) return 2;
         if (flags.failOn) {

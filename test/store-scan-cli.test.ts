@@ -112,8 +112,17 @@ for (const backend of BACKENDS) {
     await t.rejects(cli(['exception', 'add', '--owner', 'x', '--reason', 'y', '--expires', '2030-01-01', ...db]), { code: 'exception_invalid' });
     await t.rejects(cli(['exception', 'add', '--tag', '=x', '--owner', 'x', '--reason', 'y', '--expires', '2030-01-01', ...db]), { code: 'exception_invalid' });
 
-    const third = await cli(['scan', '--inventory', v3(), '--bundle', bundle, ...db, '--target', 'shop', '--workers', '1', '--fail-on', 'high']);
+    const reportFile = join(work, `report-${backend}.json`);
+    const third = await cli(['scan', '--inventory', v3(), '--bundle', bundle, ...db, '--target', 'shop', '--workers', '1', '--fail-on', 'high', '--report', reportFile]);
     t.equal(third.code, 1, 'shop-logs still fails unsuppressed');
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    t.match(report.context, { scan: { id: 3, target: 'shop' }, bundle: { name: 'fixture', version: '1.2.3' } });
+    t.match(report.findings, [
+      { resource_id: 'arn:aws:s3:::shop-assets', status: 'FAIL', lifecycle: 'reopened', suppressed: { owner: 'web-team', reason: 'static assets only' } },
+      { resource_id: 'arn:aws:s3:::shop-logs', status: 'FAIL', lifecycle: 'open' },
+    ]);
+    t.equal(report.findings.length, 2, 'the report holds the failing outcomes, suppressed ones kept and marked');
+    await t.rejects(cli(['scan', '--inventory', v3(), '--bundle', bundle, ...db, '--report', join(work, 'r.txt')]), { code: 'invalid_argument' });
     t.match(third.out, /Findings: 0 new, 1 reopened, 1 still open, 0 resolved, 1 suppressed/);
     const assets = await ts.store.findings.get(S3, 'arn:aws:s3:::shop-assets');
     t.match(assets, { status: 'reopened', suppressed_by: added.id, first_scan_id: 1 });
