@@ -47,17 +47,18 @@ t.test('collect azure through DefaultAzureCredential and a trusted test CA', asy
   const out = join(dir, 'a.ndjson');
   const r = await parapet('collect', 'azure', '--subscription', SUB_A, '--out', out, '--endpoint', server.url);
   t.equal(r.code, 0, r.stderr);
-  t.match(r.stderr, /wrote 15 resources from 1 scope/);
+  t.match(r.stderr, /wrote 16 resources from 1 scope/);
   t.ok(server.tokenRequests.length >= 1, 'the token came from the managed identity endpoint');
   t.match(server.tokenRequests[0], /^https:\/\/management\.azure\.com/);
   const lines = (await readFile(out, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
-  t.match(lines[0].sources, [{ scope: `azure:subscriptions/${SUB_A}`, complete: true, resource_count: 15 }]);
-  t.equal(lines.length, 16);
+  t.match(lines[0].sources, [{ scope: `azure:subscriptions/${SUB_A}`, complete: true, resource_count: 16 }]);
+  t.equal(lines.length, 17);
+  t.ok(server.calls.some((c) => c.table === 'arm'), 'ARM facts were asked for');
 });
 
 t.test('a subscription that keeps failing makes the run partial', async (t) => {
   const out = join(dir, 'b.ndjson');
-  const r = await parapet('collect', 'azure', '--subscription', SUB_A, SUB_B, '--out', out, '--endpoint', server.url, '--retries', '1');
+  const r = await parapet('collect', 'azure', '--subscription', SUB_A, SUB_B, '--out', out, '--endpoint', server.url, '--retries', '1', '--no-facts');
   t.equal(r.code, 2);
   t.match(r.stderr, /\(2 incomplete\)/, 'one batch: both subscriptions are incomplete');
   t.match(r.stderr, /\[collect_partial\]/);

@@ -1,6 +1,7 @@
 /**
  * `parapet collect azure`: Azure Resource Graph over subscriptions or
- * management groups into an inventory file, with the credentials of
+ * management groups (plus the ARM facts it does not hold) into an inventory
+ * file, with the credentials of
  * @azure/identity's DefaultAzureCredential.
  */
 import { Command, Option } from 'commander';
@@ -18,6 +19,7 @@ interface AzureFlags {
   out: string;
   endpoint?: string;
   retries: string;
+  facts: boolean;
   allowPartial?: boolean;
 }
 
@@ -30,6 +32,7 @@ export function registerAzure(collect: Command): void {
     .requiredOption('--out <file>', 'inventory file to write (.json for one JSON document, otherwise NDJSON)')
     .addOption(new Option('--endpoint <url>', 'Azure Resource Manager endpoint (sovereign clouds)').default('https://management.azure.com'))
     .addOption(new Option('--retries <n>', 'retries of a throttled or failed request before its scope is marked incomplete').default('4'))
+    .option('--no-facts', 'skip the ARM facts Resource Graph does not hold (diagnostic settings, blob service, SQL auditing, Key Vault keys, …)')
     .option('--allow-partial', 'exit 0 even when some scope could not be read completely')
     .action(async (flags: AzureFlags) => {
       if (flags.subscription.length === 0 && flags.managementGroup.length === 0) {
@@ -49,7 +52,7 @@ export function registerAzure(collect: Command): void {
       let sources: Source[];
       try {
         sources = await collectAzure({
-          subscriptions: flags.subscription, managementGroups: flags.managementGroup, writer, progress, retry,
+          subscriptions: flags.subscription, managementGroups: flags.managementGroup, writer, progress, retry, facts: flags.facts,
           clientOptions: { baseUri: endpoint.origin },
         });
       } catch (err) {

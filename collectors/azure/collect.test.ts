@@ -11,7 +11,7 @@ import type { InventoryHeader, Resource } from '../schema/inventory.js';
 import { collectAzure, createResourceGraphClient, DEFAULT_QUERIES, type AzureCollectOptions } from './collect.js';
 import { parseResetsAfter, parseRetryAfter } from './quota.js';
 import { makeTestTls, startFakeResourceGraph, TEST_TOKEN, type GraphFault } from './testing/server.js';
-import { SUB_A, SUB_B, TENANT, testTables } from './testing/estate.js';
+import { ARM_IDS, SUB_A, SUB_B, TENANT, testArm, testTables } from './testing/estate.js';
 import { inventoryValidator } from '../gcp/testing/schema.js';
 
 const FILLER = 2300;
@@ -57,13 +57,13 @@ t.test('301 subscriptions: two batches, 1000-row pages, 429 and 5xx retried, quo
     { table: 'resources', page: 1, status: 429, times: 1, retryAfter: '1' },
     { table: 'resourcecontainers', status: 503, times: 1 },
   ];
-  const r = await run('main', { filler: FILLER, faults, quota: { limit: 6, windowMs: 1200 } }, { subscriptions: [SUB_A, SUB_B.toUpperCase(), ...emptySubs] });
-  const rowsInAll = 6 + FILLER + 3 + 5 + 2 + 1;
+  const r = await run('main', { filler: FILLER, faults, quota: { limit: 6, windowMs: 1200 } }, { subscriptions: [SUB_A, SUB_B.toUpperCase(), ...emptySubs], facts: false });
+  const rowsInAll = 6 + FILLER + 3 + 5 + 2 + 1 + 1;
   t.equal(r.resources.length, rowsInAll);
   t.equal(new Set(r.resources.map((x) => x.id)).size, rowsInAll, 'every row once');
   t.equal(r.sources.length, 301);
   t.ok(r.sources.every((s) => s.complete));
-  t.same(r.sources.slice(0, 2).map((s) => [s.scope, s.resource_count]), [[`azure:subscriptions/${SUB_A}`, 5 + 2 + 5 + 2 + 1], [`azure:subscriptions/${SUB_B}`, 1 + FILLER + 1]]);
+  t.same(r.sources.slice(0, 2).map((s) => [s.scope, s.resource_count]), [[`azure:subscriptions/${SUB_A}`, 5 + 2 + 5 + 2 + 1 + 1], [`azure:subscriptions/${SUB_B}`, 1 + FILLER + 1]]);
   t.same(validator.header(r.header), []);
   for (const res of r.resources) {
     const errors = validator.resource(res);
@@ -107,19 +107,19 @@ t.test('301 subscriptions: two batches, 1000-row pages, 429 and 5xx retried, quo
 
 t.test('a batch that keeps failing is recorded incomplete; the other batch is kept', async (t) => {
   const r = await run('failing', { faults: [{ subscription: SUB_B, status: 500, times: Infinity, code: 'InternalServerError' }], quota: { limit: 100, windowMs: 5000 } },
-    { subscriptions: [SUB_A, emptySubs[0]!, SUB_B], batchSize: 2 });
+    { subscriptions: [SUB_A, emptySubs[0]!, SUB_B], batchSize: 2, facts: false });
   t.same(r.sources.map((s) => [s.scope.slice(-12), s.complete]), [[SUB_A.slice(-12), true], [emptySubs[0]!.slice(-12), true], [SUB_B.slice(-12), false]]);
   const failed = r.sources[2]!;
   t.equal(failed.errors!.length, DEFAULT_QUERIES.length, 'one error a query');
   t.match(failed.errors![0], { code: 'InternalServerError', scope: `subscriptions/${SUB_B} resources` });
   t.equal(r.fake.calls.filter((c) => c.status === 500).length, DEFAULT_QUERIES.length * 4, 'four attempts a query');
-  t.equal(r.resources.length, 15, 'what succeeded is kept');
+  t.equal(r.resources.length, 16, 'what succeeded is kept');
   t.ok(r.resources.every((x) => x.account === SUB_A));
 });
 
 t.test('management groups; permanent errors are not retried', async (t) => {
-  const r = await run('mg', { managementGroups: { platform: [SUB_A, SUB_B] } }, { managementGroups: ['platform', 'forbidden'] });
-  t.same(r.sources.map((s) => [s.scope, s.complete, s.resource_count]), [['azure:managementGroups/platform', true, 17], ['azure:managementGroups/forbidden', false, 0]]);
+  const r = await run('mg', { managementGroups: { platform: [SUB_A, SUB_B] } }, { managementGroups: ['platform', 'forbidden'], facts: false });
+  t.same(r.sources.map((s) => [s.scope, s.complete, s.resource_count]), [['azure:managementGroups/platform', true, 18], ['azure:managementGroups/forbidden', false, 0]]);
   t.match(r.sources[1]!.errors![0], { code: 'AuthorizationFailed', message: /no access to management group forbidden/ });
   t.equal(r.fake.calls.filter((c) => c.managementGroups[0] === 'forbidden').length, DEFAULT_QUERIES.length, 'a 403 is not retried');
   t.equal(r.progress.counts.retries, 0);
@@ -139,6 +139,51 @@ t.test('a wrong token is an incomplete scope; bad scopes are refused', async (t)
   await t.rejects(collectAzure({ writer, credential: staticCredential }), { code: 'azure_no_scope' });
   await writer.abort();
   t.equal(TENANT.length, 36);
+});
+
+t.test('ARM facts for what Resource Graph does not hold', async (t) => {
+  const r = await run('facts', {
+    arm: testArm(),
+    quota: { limit: 100, windowMs: 5000 },
+    faults: [
+      { table: 'arm', path: '/keys', status: 429, times: 1, retryAfter: '0' },
+      { table: 'arm', path: `/subscriptions/${SUB_B}/providers/microsoft.insights/diagnosticsettings`, status: 403, times: Infinity, code: 'AuthorizationFailed' },
+    ],
+  }, { subscriptions: [SUB_A, SUB_B] });
+  const { SA, KV, SQL } = ARM_IDS;
+  const facts = r.resources.filter((x) => x.type.startsWith('parapet.azure/'));
+  t.same(facts.map((x) => x.id).sort(), [
+    '/providers/microsoft.subscription/policies/default',
+    '/providers/microsoft.subscription/policies/default',
+    `${KV}/keys/cmk-1`, `${KV}/keys/cmk-2`, `${KV}/secrets/db-password`,
+    `${SA}/blobservices/default`,
+    `${SA}/blobservices/default/providers/microsoft.insights/diagnosticsettings/blob-logs`,
+    `${SQL}/auditingsettings/default`, `${SQL}/encryptionprotector/current`,
+    `${SQL}/firewallrules/allowallwindowsazureips`, `${SQL}/firewallrules/office`,
+    `/subscriptions/${SUB_A}/providers/microsoft.insights/diagnosticsettings/activity-to-law`,
+  ].sort(), 'ids are lower-cased and sit under their parent ids');
+  for (const res of facts) {
+    const errors = validator.resource(res);
+    if (errors.length) t.fail(`${res.id}: ${errors.join('; ')}`);
+  }
+  const byId = new Map(facts.map((x) => [x.id, x]));
+  t.match(byId.get(`${SA}/blobservices/default`), { type: 'parapet.azure/storageblobservice', account: SUB_A, region: 'eastus', config: { properties: { deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: false } } } });
+  t.match(byId.get(`${SA}/blobservices/default/providers/microsoft.insights/diagnosticsettings/blob-logs`), { type: 'parapet.azure/diagnosticsetting', config: { properties: { logs: [{ category: 'StorageRead', enabled: true }] } } });
+  t.match(byId.get(`${KV}/keys/cmk-2`), { type: 'parapet.azure/keyvaultkey', config: { properties: { rotationPolicy: { lifetimeActions: [{ action: { type: 'Rotate' } }] } } } });
+  t.same(byId.get(`${KV}/secrets/db-password`)!.config.properties, { attributes: { enabled: true } }, 'secret values are dropped');
+  t.notMatch(await readFile(join(dir, 'facts.ndjson'), 'utf8'), /must-never-be-stored/);
+  t.match(byId.get(`${SQL}/auditingsettings/default`), { type: 'parapet.azure/sqlserverauditingpolicy', region: 'westeurope', config: { properties: { state: 'Disabled' } } });
+  t.same(facts.filter((x) => x.type === 'parapet.azure/subscriptionpolicy').map((x) => [x.account, x.config.properties]), [
+    [SUB_A, { blockSubscriptionsLeavingTenant: false, blockSubscriptionsIntoTenant: true, exemptedPrincipals: [] }],
+    [SUB_B, { blockSubscriptionsLeavingTenant: false, blockSubscriptionsIntoTenant: true, exemptedPrincipals: [] }],
+  ], 'the tenant policy is read once and given to each subscription');
+  t.equal(r.fake.calls.filter((c) => c.path === '/providers/microsoft.subscription/policies/default').length, 1);
+  t.equal(r.fake.calls.filter((c) => c.path?.endsWith('/keys?$skiptoken=2')).length, 1, 'nextLink is followed');
+  t.equal(r.progress.counts.retries, 1, 'the 429 on the key list was retried');
+
+  t.same(r.sources.map((s) => [s.scope, s.complete]), [[`azure:subscriptions/${SUB_A}`, true], [`azure:subscriptions/${SUB_B}`, false]], 'a fact error marks only its own subscription');
+  t.match(r.sources[1]!.errors, [{ code: 'AuthorizationFailed', scope: `/subscriptions/${SUB_B}/providers/microsoft.insights/diagnosticSettings` }]);
+  t.equal(r.sources[0]!.resource_count, 16 + 11);
 });
 
 t.test('quota and Retry-After header parsing', async (t) => {

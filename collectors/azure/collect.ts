@@ -13,6 +13,7 @@ import { createProgress, type Progress } from '../common/progress.js';
 import { httpStatusOf, isTransientError, withRetry, type RetryOptions } from '../common/retry.js';
 import type { Source, SourceError } from '../schema/inventory.js';
 import { rowToResource } from './normalize.js';
+import { SUBSCRIPTION_POLICY, factsOf, needsFacts, type ArmGet, type FactParent } from './arm-facts.js';
 import { QuotaPacer, parseRetryAfter, type HeaderBag } from './quota.js';
 
 export type ResourceGraphClientOptions = NonNullable<ConstructorParameters<typeof ResourceGraphClient>[1]>;
@@ -28,12 +29,14 @@ const SECURITY_TYPES = [
   'microsoft.security/autoprovisioningsettings',
   'microsoft.security/securitycontacts',
   'microsoft.security/settings', // MCAS / WDATP integration
+  'microsoft.security/assessments', // Defender recommendations (e.g. system updates, endpoint protection)
 ];
 
 /**
  * The tables CIS Azure needs from Resource Graph: every ARM resource, the
  * subscriptions / resource groups / management groups, Defender for Cloud
- * settings, custom role definitions and role assignments, policy assignments.
+ * settings and assessments, custom role definitions and role assignments,
+ * policy assignments, App Service site configurations.
  * Sorted by id so `$skipToken` pages are stable.
  */
 export const DEFAULT_QUERIES: GraphQuery[] = [
@@ -42,6 +45,7 @@ export const DEFAULT_QUERIES: GraphQuery[] = [
   { table: 'securityresources', query: `securityresources | where type in~ (${SECURITY_TYPES.map((t) => `'${t}'`).join(', ')})` },
   { table: 'authorizationresources', query: "authorizationresources | where type =~ 'microsoft.authorization/roleassignments' or (type =~ 'microsoft.authorization/roledefinitions' and tostring(properties.type) =~ 'CustomRole')" },
   { table: 'policyresources', query: "policyresources | where type =~ 'microsoft.authorization/policyassignments'" },
+  { table: 'appserviceresources', query: "appserviceresources | where type =~ 'microsoft.web/sites/config/web'" },
 ].map((q) => ({ ...q, query: `${q.query} | order by id asc` }));
 
 export const AZURE_COLLECTOR = 'azure-resource-graph';
@@ -63,6 +67,10 @@ export interface AzureCollectOptions {
   retry?: Pick<RetryOptions, 'attempts' | 'baseMs' | 'maxDelayMs' | 'random'>;
   /** Told when the quota makes the collector wait (ms). */
   onQuotaWait?: (ms: number) => void;
+  /** Also read the ARM facts Resource Graph does not hold (arm-facts.ts); default true. */
+  facts?: boolean;
+  /** ARM GETs in flight at once for the facts. */
+  factConcurrency?: number;
 }
 
 const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -84,6 +92,18 @@ interface Scope {
 
 function responseHeaders(err: unknown): HeaderBag | undefined {
   return (err as { response?: { headers?: HeaderBag } } | null)?.response?.headers;
+}
+
+interface ArmResponse { status: number; headers: HeaderBag; parsedBody?: unknown; bodyAsText?: string | null }
+
+/** A failed ARM response as an error the retry and the source errors understand. */
+function armError(res: ArmResponse, url: string): Error {
+  let code = `HTTP ${res.status}`;
+  let message = `GET ${url.replace(/\?.*$/, '')} answered ${res.status}`;
+  const body = (res.parsedBody ?? {}) as { error?: { code?: string; message?: string } };
+  if (body.error?.code) code = body.error.code;
+  if (body.error?.message) message += `: ${body.error.message}`;
+  return Object.assign(new Error(message), { code, statusCode: res.status, response: { headers: res.headers } });
 }
 
 function isRetryableAzureError(err: unknown): boolean {
@@ -126,9 +146,32 @@ export async function collectAzure(options: AzureCollectOptions): Promise<Source
     scopes.push({ label: `managementGroups/${group}`, managementGroups: [group], sources: new Map([[group, source]]) });
   }
 
+  const retryOptions = {
+    ...options.retry,
+    isRetryable: isRetryableAzureError,
+    // 429: the server's Retry-After, else the quota's refill time; others: backoff.
+    retryAfterMs: (err: unknown) => httpStatusOf(err) === 429
+      ? parseRetryAfter(responseHeaders(err)?.get('retry-after')) ?? pacer.resetsAfterMs(responseHeaders(err))
+      : undefined,
+    onRetry: () => progress.retry(),
+  };
+  const baseUri = (client as unknown as { baseUri?: string }).baseUri ?? 'https://management.azure.com';
+  const armGet: ArmGet = (pathOrUrl, apiVersion) => withRetry(async () => {
+    const url = /^https:\/\//.test(pathOrUrl) ? pathOrUrl : `${baseUri}${pathOrUrl}?api-version=${apiVersion}`;
+    const res = await client.sendRequest({ method: 'GET', url }) as unknown as ArmResponse;
+    if (res.status === 404) return undefined;
+    if (res.status >= 200 && res.status < 300) return res.parsedBody ?? JSON.parse(res.bodyAsText || '{}');
+    throw armError(res, url);
+  }, retryOptions);
+  let subscriptionPolicy: Promise<unknown> | undefined;
+
   for (const scope of scopes) {
     progress.scope(scope.label);
     const errors: SourceError[] = [];
+    const parents: FactParent[] = [];
+    const subscriptionsSeen = new Set<string>();
+    // Fact errors belong to the subscription of the parent they were read for.
+    const factErrors = new Map<string, SourceError[]>();
     for (const { table, query } of queries) {
       let skipToken: string | undefined;
       let page = 0;
@@ -149,15 +192,7 @@ export async function collectAzure(options: AzureCollectOptions): Promise<Source
               pacer.observe(responseHeaders(err));
               throw err;
             }
-          }, {
-            ...options.retry,
-            isRetryable: isRetryableAzureError,
-            // 429: the server's Retry-After, else the quota's refill time; others: backoff.
-            retryAfterMs: (err) => httpStatusOf(err) === 429
-              ? parseRetryAfter(responseHeaders(err)?.get('retry-after')) ?? pacer.resetsAfterMs(responseHeaders(err))
-              : undefined,
-            onRetry: () => progress.retry(),
-          });
+          }, retryOptions);
           progress.page();
           page++;
           const rows: unknown[] = Array.isArray(response.data) ? response.data : [];
@@ -169,6 +204,11 @@ export async function collectAzure(options: AzureCollectOptions): Promise<Source
             const key = scope.subscriptions ? resource.account : scope.managementGroups![0]!;
             const source = scope.sources.get(key);
             if (source) source.resource_count!++;
+            if (options.facts !== false) {
+              const parent = needsFacts(resource);
+              if (parent) parents.push(parent);
+              if (resource.type === 'microsoft.resources/subscriptions') subscriptionsSeen.add(resource.account);
+            }
           }
           skipToken = response.skipToken || undefined;
         } while (skipToken);
@@ -176,11 +216,49 @@ export async function collectAzure(options: AzureCollectOptions): Promise<Source
         errors.push({ scope: `${scope.label} ${table}${page ? ` page ${page + 1}` : ''}`, code: azureErrorCode(err), message: errorMessage(err) });
       }
     }
-    for (const source of scope.sources.values()) {
+    if (options.facts !== false) {
+      const count = (account: string) => {
+        const source = scope.sources.get(scope.subscriptions ? account : scope.managementGroups![0]!);
+        if (source) source.resource_count!++;
+      };
+      // The tenant's subscription policy: read once, one fact per subscription (rules judge it per subscription).
+      if (subscriptionsSeen.size) {
+        subscriptionPolicy ??= armGet(SUBSCRIPTION_POLICY.path, SUBSCRIPTION_POLICY.apiVersion).catch((err: unknown) => err instanceof Error ? err : new Error(String(err)));
+        const policy = await subscriptionPolicy;
+        if (policy instanceof Error) {
+          errors.push({ scope: SUBSCRIPTION_POLICY.path, code: (policy as { code?: string }).code ?? 'error', message: policy.message });
+        } else if (policy) {
+          for (const account of subscriptionsSeen) {
+            await options.writer.write({ id: SUBSCRIPTION_POLICY.path.toLowerCase(), provider: 'azure', type: SUBSCRIPTION_POLICY.type, account, region: 'global', name: 'default', tags: {}, config: policy as Record<string, unknown> });
+            progress.resources();
+            count(account);
+          }
+        }
+      }
+      // ARM GETs for the parents, a few at a time; facts are written as each parent completes.
+      let next = 0;
+      const worker = async () => {
+        while (next < parents.length) {
+          const parent = parents[next++]!;
+          const result = await factsOf(parent, armGet);
+          for (const fact of result.facts) {
+            await options.writer.write(fact);
+            progress.resources();
+            count(fact.account);
+          }
+          const key = scope.subscriptions ? parent.account : scope.managementGroups![0]!;
+          if (result.errors.length) factErrors.set(key, [...(factErrors.get(key) ?? []), ...result.errors]);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, options.factConcurrency ?? 4) }, worker));
+      parents.length = 0;
+    }
+    for (const [key, source] of scope.sources) {
       source.finished_at = now();
-      if (errors.length) {
+      const all = [...errors, ...(factErrors.get(key) ?? [])];
+      if (all.length) {
         source.complete = false;
-        source.errors = errors;
+        source.errors = all;
       }
     }
   }

@@ -74,5 +74,53 @@ export function testTables(filler = 0): Record<string, Row[]> {
     { id: `/subscriptions/${SUB_A}/providers/Microsoft.Authorization/policyAssignments/SecurityCenterBuiltIn`, name: 'SecurityCenterBuiltIn', type: 'microsoft.authorization/policyassignments', tenantId: TENANT, location: 'global', subscriptionId: SUB_A,
       properties: { displayName: 'ASC Default', enforcementMode: 'Default', policyDefinitionId: '/providers/Microsoft.Authorization/policySetDefinitions/1f3afdf9-d0c9-4c3d-847f-89da613e70a8', parameters: {} } },
   ];
-  return { resources, resourcecontainers: containers, securityresources: security, authorizationresources: authorization, policyresources: policy };
+  const appservice: Row[] = [
+    row(SUB_A, `${rg(SUB_A, 'rg-prod')}/providers/Microsoft.Web/sites/shop/config/web`, 'microsoft.web/sites/config/web', 'web', 'eastus', {
+      minTlsVersion: '1.0', http20Enabled: false, ftpsState: 'AllAllowed', remoteDebuggingEnabled: false,
+    }),
+  ];
+  return { resources, resourcecontainers: containers, securityresources: security, authorizationresources: authorization, policyresources: policy, appserviceresources: appservice };
+}
+
+const SA = `/subscriptions/${SUB_A}/resourcegroups/rg-prod/providers/microsoft.storage/storageaccounts/prodlogs001`;
+const KV = `/subscriptions/${SUB_A}/resourcegroups/rg-prod/providers/microsoft.keyvault/vaults/kv-prod`;
+const SQL = `/subscriptions/${SUB_A}/resourcegroups/rg-prod/providers/microsoft.sql/servers/sql-orders`;
+export const ARM_IDS = { SA, KV, SQL };
+const LAW = `/subscriptions/${SUB_A}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/law-central`;
+const diag = (target: string, name: string, logs: Array<Record<string, unknown>>) => ({
+  id: `${target.replace('/providers/microsoft.storage/', '/providers/Microsoft.Storage/')}/providers/microsoft.insights/diagnosticSettings/${name}`,
+  name, type: 'Microsoft.Insights/diagnosticSettings',
+  properties: { workspaceId: LAW, logs, metrics: [{ category: 'Transaction', enabled: true }] },
+});
+
+/** ARM GET bodies for the facts of the estate above (what ARM answers, mixed-case ids included). */
+export function testArm(): Record<string, unknown> {
+  return {
+    '/providers/microsoft.subscription/policies/default': {
+      id: '/providers/Microsoft.Subscription/policies/default', name: 'default', type: 'Microsoft.Subscription/policies',
+      properties: { blockSubscriptionsLeavingTenant: false, blockSubscriptionsIntoTenant: true, exemptedPrincipals: [] },
+    },
+    [`/subscriptions/${SUB_A}/providers/microsoft.insights/diagnosticsettings`]: { value: [diag(`/subscriptions/${SUB_A}`, 'activity-to-law', [{ category: 'Administrative', enabled: true }, { category: 'Security', enabled: true }])] },
+    [`${SA}/providers/microsoft.insights/diagnosticsettings`]: { value: [] },
+    [`${SA}/blobservices/default/providers/microsoft.insights/diagnosticsettings`]: { value: [diag(`${SA}/blobServices/default`, 'blob-logs', [{ category: 'StorageRead', enabled: true }, { category: 'StorageWrite', enabled: true }, { category: 'StorageDelete', enabled: false }])] },
+    [`${SA}/queueservices/default/providers/microsoft.insights/diagnosticsettings`]: { value: [] },
+    [`${SA}/blobservices/default`]: {
+      id: `${SA}/blobServices/default`, name: 'default', type: 'Microsoft.Storage/storageAccounts/blobServices',
+      properties: { deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: false }, isVersioningEnabled: false },
+    },
+    [`${KV}/keys`]: {
+      value: [{ id: `${KV}/keys/cmk-1`, name: 'cmk-1', type: 'Microsoft.KeyVault/vaults/keys', properties: { attributes: { enabled: true, exp: 1767225600 }, kty: 'RSA' } }],
+      nextLink: `{base}${KV}/keys?api-version=2023-07-01&$skiptoken=2`,
+    },
+    [`${KV}/keys?$skiptoken=2`]: {
+      value: [{ id: `${KV}/keys/cmk-2`, name: 'cmk-2', type: 'Microsoft.KeyVault/vaults/keys', properties: { attributes: { enabled: true }, kty: 'RSA', rotationPolicy: { lifetimeActions: [{ action: { type: 'Rotate' } }] } } }],
+    },
+    [`${KV}/secrets`]: { value: [{ id: `${KV}/secrets/db-password`, name: 'db-password', properties: { attributes: { enabled: true }, value: 'must-never-be-stored' } }] },
+    [`${SQL}/auditingsettings/default`]: { id: `${SQL}/auditingSettings/Default`, name: 'Default', properties: { state: 'Disabled', retentionDays: 0, isAzureMonitorTargetEnabled: false } },
+    [`${SQL}/encryptionprotector/current`]: { id: `${SQL}/encryptionProtector/current`, name: 'current', kind: 'servicemanaged', properties: { serverKeyType: 'ServiceManaged', serverKeyName: 'ServiceManaged' } },
+    [`${SQL}/firewallrules`]: { value: [
+      { id: `${SQL}/firewallRules/AllowAllWindowsAzureIps`, name: 'AllowAllWindowsAzureIps', properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' } },
+      { id: `${SQL}/firewallRules/office`, name: 'office', properties: { startIpAddress: '203.0.113.0', endIpAddress: '203.0.113.255' } },
+    ] },
+  };
 }

@@ -55,6 +55,8 @@ export interface GraphFault {
   times: number;
   retryAfter?: string;
   code?: string;
+  /** For ARM GETs (table `arm`): a substring of the lower-cased path. */
+  path?: string;
 }
 
 export interface GraphCall {
@@ -64,6 +66,8 @@ export interface GraphCall {
   managementGroups: string[];
   top?: number;
   skipToken?: string;
+  /** ARM GETs: the lower-cased path. */
+  path?: string;
   page: number;
   status: number;
   returned?: number;
@@ -94,8 +98,14 @@ export async function startFakeResourceGraph(options: {
   quota?: { limit: number; windowMs: number };
   /** Serve managed identity tokens at /msi/token to callers presenting this X-IDENTITY-HEADER. */
   identityHeader?: string;
+  /**
+   * ARM GET bodies by lower-cased path (no query); other paths answer 404. `{base}`
+   * in a body (a nextLink) becomes the server's URL.
+   */
+  arm?: Record<string, unknown>;
 }): Promise<FakeResourceGraph> {
   const tokenRequests: string[] = [];
+  let port = 0;
   const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times }));
   const calls: GraphCall[] = [];
   const quota = options.quota ?? { limit: 15, windowMs: 5000 };
@@ -117,6 +127,22 @@ export async function startFakeResourceGraph(options: {
       if (!options.identityHeader || req.headers['x-identity-header'] !== options.identityHeader) return send(res, 401, error('Unauthorized', 'bad identity header'));
       tokenRequests.push(url.searchParams.get('resource') ?? '');
       return send(res, 200, { access_token: TEST_TOKEN, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: url.searchParams.get('resource'), token_type: 'Bearer' });
+    }
+    if (req.method === 'GET' && /^\/(subscriptions|providers)\//i.test(url.pathname)) {
+      const path = url.pathname.toLowerCase() + (url.searchParams.get('$skiptoken') ? `?$skiptoken=${url.searchParams.get('$skiptoken')}` : '');
+      const call: GraphCall = { at: Date.now(), table: 'arm', path, subscriptions: 0, managementGroups: [], page: 0, status: 200, auth: req.headers.authorization === `Bearer ${TEST_TOKEN}` };
+      calls.push(call);
+      if (!call.auth) { call.status = 401; return send(res, 401, error('AuthenticationFailed', 'missing or wrong bearer token')); }
+      if (!url.searchParams.get('api-version')) { call.status = 400; return send(res, 400, error('MissingApiVersionParameter', 'api-version is required')); }
+      const fault = faults.find((f) => f.left > 0 && f.table === 'arm' && (f.path === undefined || path.includes(f.path)));
+      if (fault) {
+        fault.left--;
+        call.status = fault.status;
+        return send(res, fault.status, error(fault.code ?? 'ServerError', `injected ${fault.status}`), fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
+      }
+      const body = options.arm?.[path];
+      if (body === undefined) { call.status = 404; return send(res, 404, error('ResourceNotFound', `no ${path}`)); }
+      return send(res, 200, JSON.parse(JSON.stringify(body).replaceAll('{base}', `https://127.0.0.1:${port}`)));
     }
     if (req.method !== 'POST' || url.pathname.toLowerCase() !== '/providers/microsoft.resourcegraph/resources') {
       return send(res, 404, error('NotFound', `no route ${req.method} ${url.pathname}`));
@@ -193,7 +219,7 @@ export async function startFakeResourceGraph(options: {
     handle(req, res).catch((err) => send(res, 500, error('TestServerError', String(err))));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
   return {
     url: `https://127.0.0.1:${port}`,
     calls,
