@@ -172,6 +172,10 @@ t.test('ARM facts for what Resource Graph does not hold', async (t) => {
   t.match(byId.get(`${KV}/keys/cmk-2`), { type: 'parapet.azure/keyvaultkey', config: { properties: { rotationPolicy: { lifetimeActions: [{ action: { type: 'Rotate' } }] } } } });
   t.same(byId.get(`${KV}/secrets/db-password`)!.config.properties, { attributes: { enabled: true } }, 'secret values are dropped');
   t.notMatch(await readFile(join(dir, 'facts.ndjson'), 'utf8'), /must-never-be-stored/);
+  const leaky = { ...byId.get(`${KV}/secrets/db-password`)!, config: { properties: { value: 'x', attributes: {} } } };
+  t.not(validator.resource(leaky).length, 0, 'the schema refuses a secret value');
+  const wrongShape = { ...byId.get(`${SA}/blobservices/default`)!, config: { properties: { deleteRetentionPolicy: 'on' } } };
+  t.not(validator.resource(wrongShape).length, 0, 'fact configs are checked against their $defs');
   t.match(byId.get(`${SQL}/auditingsettings/default`), { type: 'parapet.azure/sqlserverauditingpolicy', region: 'westeurope', config: { properties: { state: 'Disabled' } } });
   t.same(facts.filter((x) => x.type === 'parapet.azure/subscriptionpolicy').map((x) => [x.account, x.config.properties]), [
     [SUB_A, { blockSubscriptionsLeavingTenant: false, blockSubscriptionsIntoTenant: true, exemptedPrincipals: [] }],
