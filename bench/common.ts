@@ -78,6 +78,8 @@ export interface Measured {
   seconds: number;
   /** Peak resident set of the child (GNU time's %M), MiB. */
   peakRssMiB: number;
+  /** User plus system CPU time of the child and its threads. */
+  cpuSeconds: number;
   stdout: string;
   stderr: string;
 }
@@ -89,7 +91,7 @@ export async function measure(command: string, args: string[], options: { cwd?: 
   const started = process.hrtime.bigint();
   try {
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args], {
+      const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, command, ...args], {
         cwd: options.cwd,
         env: options.env ?? process.env,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,8 +109,10 @@ export async function measure(command: string, args: string[], options: { cwd?: 
       child.on('close', (c) => resolve({ code: c ?? 1, stdout: out, stderr: err }));
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const kb = existsSync(timeFile) ? Number(/(\d+)\s*$/.exec(readFileSync(timeFile, 'utf8').trim())?.[1] ?? NaN) : NaN;
-    return { code, seconds, peakRssMiB: round(kb / 1024, 1), stdout, stderr };
+    // The last line: "<maxrss kB> <user s> <system s>" (earlier lines may report a signal).
+    const last = existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '' : '';
+    const [kb, user, sys] = (/^(\d+) ([\d.]+) ([\d.]+)$/.exec(last) ?? []).slice(1).map(Number);
+    return { code, seconds, peakRssMiB: round((kb ?? NaN) / 1024, 1), cpuSeconds: round((user ?? NaN) + (sys ?? NaN), 2), stdout, stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
