@@ -5,11 +5,23 @@
 #   (credential report rows, IAM policy documents, CloudTrail trail status).
 package parapet.lib.aws
 
+import data.parapet.lib
 import data.parapet.lib.network
 
 # account_resource is the resource id an account-scope rule reports when the
 # failure belongs to the account as a whole (the id a PASS would carry).
 account_resource(account) := sprintf("%s:account:%s", [account.provider, account.id])
+
+# missing_fact is the finding of an account-scope rule whose evidence was not
+# collected (no resource of fact_type for the account): without it the rule
+# would deny nothing and the account would wrongly pass.
+missing_fact(account, resources, fact_type) := lib.finding(
+	account_resource(account),
+	sprintf("account %s: no %s was collected, so this cannot be verified", [account.id, fact_type]),
+	{"missing": fact_type},
+) if {
+	count(object.get(resources, fact_type, [])) == 0
+}
 
 # --- credential report (Parapet::IAM::CredentialReport) ---
 

@@ -28,3 +28,5 @@ deny contains lib.finding(row.arn, msg, {"access_key": key.slot, "last_rotated":
 	dates.older_than_days(key.last_rotated, max_age_days, time.now_ns())
 	msg := sprintf("IAM user %s access key %d was last rotated %d days ago (%s), more than %d", [row.user, key.slot, dates.age_days(key.last_rotated, time.now_ns()), key.last_rotated, max_age_days])
 }
+
+deny contains missing if missing := aws.missing_fact(input.account, input.resources, "Parapet::IAM::CredentialReport")

@@ -28,3 +28,11 @@ test_fail_one_second_over_90_days if {
 	f.resource == "arn:aws:iam::111122223333:user/bob"
 	contains(f.msg, "access key 2 was last rotated 90 days ago")
 }
+
+fail_no_credential_report := {"account": {"provider": "aws", "id": "111122223333"}, "resources": {"Parapet::IAM::CredentialReport": []}}
+
+test_fail_when_credential_report_is_missing if {
+	some f in access_key_rotation.deny with input as fail_no_credential_report with time.now_ns as 1717200000000000000
+	f.resource == "aws:account:111122223333"
+	f.msg == "account 111122223333: no Parapet::IAM::CredentialReport was collected, so this cannot be verified"
+}

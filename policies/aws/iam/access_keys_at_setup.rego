@@ -29,3 +29,5 @@ deny contains lib.finding(row.arn, msg, {"password_enabled": row.password_enable
 	key.last_used == "N/A"
 	msg := sprintf("IAM user %s has a console password and access key %d that has never been used (last used: N/A)", [row.user, key.slot])
 }
+
+deny contains missing if missing := aws.missing_fact(input.account, input.resources, "Parapet::IAM::CredentialReport")

@@ -33,3 +33,5 @@ deny contains lib.finding(aws.account_resource(input.account), msg, {"console_us
 	count(console_users) > 0
 	msg := sprintf("account %s has no SAML identity provider but %d local IAM console user(s): %s", [input.account.id, count(console_users), concat(", ", console_users)])
 }
+
+deny contains missing if missing := aws.missing_fact(input.account, input.resources, "Parapet::IAM::CredentialReport")

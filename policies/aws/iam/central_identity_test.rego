@@ -30,3 +30,11 @@ test_fail_with_local_console_users_only if {
 	f.resource == "aws:account:111122223333"
 	contains(f.msg, "1 local IAM console user(s): alice")
 }
+
+fail_no_credential_report := {"account": {"provider": "aws", "id": "111122223333"}, "resources": {"Parapet::IAM::CredentialReport": []}}
+
+test_fail_when_credential_report_is_missing if {
+	some f in central_identity.deny with input as fail_no_credential_report with time.now_ns as 1717200000000000000
+	f.resource == "aws:account:111122223333"
+	f.msg == "account 111122223333: no Parapet::IAM::CredentialReport was collected, so this cannot be verified"
+}

@@ -24,3 +24,5 @@ deny contains lib.finding(row.arn, msg, {"password_enabled": row.password_enable
 	not aws.is_true(row.mfa_active)
 	msg := sprintf("IAM user %s has a console password but no MFA (mfa_active=%s)", [row.user, row.mfa_active])
 }
+
+deny contains missing if missing := aws.missing_fact(input.account, input.resources, "Parapet::IAM::CredentialReport")

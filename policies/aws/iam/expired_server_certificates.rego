@@ -17,6 +17,7 @@
 package parapet.rules.aws.iam.expired_server_certificates
 
 import data.parapet.lib
+import data.parapet.lib.aws
 import data.parapet.lib.dates
 
 deny contains lib.finding(cert.Arn, msg, {"ServerCertificateName": cert.ServerCertificateName, "Expiration": cert.Expiration}) if {
@@ -25,3 +26,5 @@ deny contains lib.finding(cert.Arn, msg, {"ServerCertificateName": cert.ServerCe
 	dates.before_now(cert.Expiration, time.now_ns())
 	msg := sprintf("IAM server certificate %s expired on %s", [cert.ServerCertificateName, cert.Expiration])
 }
+
+deny contains missing if missing := aws.missing_fact(input.account, input.resources, "Parapet::IAM::ServerCertificates")

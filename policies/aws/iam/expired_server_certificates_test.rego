@@ -34,3 +34,11 @@ test_fail_with_expired_certificate if {
 	f.resource == "arn:aws:iam::111122223333:server-certificate/www-2023"
 	contains(f.msg, "www-2023 expired on 2024-01-01T00:00:00Z")
 }
+
+fail_fact_missing := {"account": {"provider": "aws", "id": "111122223333"}, "resources": {"Parapet::IAM::ServerCertificates": []}}
+
+test_fail_when_the_fact_is_missing if {
+	some f in expired_server_certificates.deny with input as fail_fact_missing with time.now_ns as 1717200000000000000
+	f.resource == "aws:account:111122223333"
+	f.evidence == {"missing": "Parapet::IAM::ServerCertificates"}
+}

@@ -25,3 +25,5 @@ deny contains lib.finding(root.arn, msg, {"access_key_1_active": root.access_key
 	count(aws.active_keys(root)) > 0
 	msg := sprintf("root user of account %s has %d active access key(s) (access_key_1_active=%s, access_key_2_active=%s)", [input.account.id, count(aws.active_keys(root)), root.access_key_1_active, root.access_key_2_active])
 }
+
+deny contains missing if missing := aws.missing_fact(input.account, input.resources, "Parapet::IAM::CredentialReport")

@@ -32,3 +32,11 @@ test_fail_when_only_root_key_2_is_active if {
 	some f in root_access_keys.deny with input as fail_root_key_2_only
 	contains(f.msg, "access_key_2_active=true")
 }
+
+fail_no_credential_report := {"account": {"provider": "aws", "id": "111122223333"}, "resources": {"Parapet::IAM::CredentialReport": []}}
+
+test_fail_when_credential_report_is_missing if {
+	some f in root_access_keys.deny with input as fail_no_credential_report with time.now_ns as 1717200000000000000
+	f.resource == "aws:account:111122223333"
+	f.msg == "account 111122223333: no Parapet::IAM::CredentialReport was collected, so this cannot be verified"
+}

@@ -37,3 +37,5 @@ deny contains lib.finding(root.arn, msg, {"recent_uses": used}) if {
 	count(used) > 0
 	msg := sprintf("root user of account %s was used in the last %d days: %s", [input.account.id, window_days, concat(", ", [sprintf("%s=%s", [u.credential, u.last_used]) | some u in used])])
 }
+
+deny contains missing if missing := aws.missing_fact(input.account, input.resources, "Parapet::IAM::CredentialReport")

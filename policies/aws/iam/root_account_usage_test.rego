@@ -35,3 +35,11 @@ test_fail_when_root_key_used if {
 	some f in root_account_usage.deny with input as fail_key_used with time.now_ns as now
 	contains(f.msg, "access_key_2_last_used_date=2024-05-30T12:00:00+00:00")
 }
+
+fail_no_credential_report := {"account": {"provider": "aws", "id": "111122223333"}, "resources": {"Parapet::IAM::CredentialReport": []}}
+
+test_fail_when_credential_report_is_missing if {
+	some f in root_account_usage.deny with input as fail_no_credential_report with time.now_ns as 1717200000000000000
+	f.resource == "aws:account:111122223333"
+	f.msg == "account 111122223333: no Parapet::IAM::CredentialReport was collected, so this cannot be verified"
+}

@@ -18,6 +18,7 @@
 package parapet.rules.aws.iam.root_hardware_mfa
 
 import data.parapet.lib
+import data.parapet.lib.aws
 
 summaries := input.resources["Parapet::IAM::AccountSummary"]
 
@@ -33,3 +34,5 @@ deny contains lib.finding(device.User.Arn, msg, {"SerialNumber": device.SerialNu
 	endswith(object.get(device, ["User", "Arn"], ""), ":root")
 	msg := sprintf("root user of account %s uses the virtual MFA device %s instead of a hardware device", [input.account.id, device.SerialNumber])
 }
+
+deny contains missing if missing := aws.missing_fact(input.account, input.resources, "Parapet::IAM::AccountSummary")

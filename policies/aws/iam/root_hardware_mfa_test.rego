@@ -33,3 +33,11 @@ test_fail_when_root_has_no_mfa if {
 	f.resource == "arn:aws:parapet:global:111122223333:account-summary"
 	contains(f.msg, "AccountMFAEnabled=0")
 }
+
+fail_fact_missing := {"account": {"provider": "aws", "id": "111122223333"}, "resources": {"Parapet::IAM::AccountSummary": []}}
+
+test_fail_when_the_fact_is_missing if {
+	some f in root_hardware_mfa.deny with input as fail_fact_missing with time.now_ns as 1717200000000000000
+	f.resource == "aws:account:111122223333"
+	f.evidence == {"missing": "Parapet::IAM::AccountSummary"}
+}

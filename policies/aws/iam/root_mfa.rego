@@ -25,3 +25,5 @@ deny contains lib.finding(root.arn, msg, {"mfa_active": root.mfa_active}) if {
 	not aws.is_true(root.mfa_active)
 	msg := sprintf("root user of account %s has no MFA device (mfa_active=%s)", [input.account.id, root.mfa_active])
 }
+
+deny contains missing if missing := aws.missing_fact(input.account, input.resources, "Parapet::IAM::CredentialReport")

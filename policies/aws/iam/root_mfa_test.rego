@@ -21,3 +21,11 @@ test_fail_when_root_has_no_mfa if {
 	f.resource == "arn:aws:iam::111122223333:root"
 	contains(f.msg, "mfa_active=false")
 }
+
+fail_no_credential_report := {"account": {"provider": "aws", "id": "111122223333"}, "resources": {"Parapet::IAM::CredentialReport": []}}
+
+test_fail_when_credential_report_is_missing if {
+	some f in root_mfa.deny with input as fail_no_credential_report with time.now_ns as 1717200000000000000
+	f.resource == "aws:account:111122223333"
+	f.msg == "account 111122223333: no Parapet::IAM::CredentialReport was collected, so this cannot be verified"
+}

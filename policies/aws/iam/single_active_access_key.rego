@@ -24,3 +24,5 @@ deny contains lib.finding(row.arn, msg, {"access_key_1_active": row.access_key_1
 	count(aws.active_keys(row)) > 1
 	msg := sprintf("IAM user %s has 2 active access keys (access_key_1_active=%s, access_key_2_active=%s)", [row.user, row.access_key_1_active, row.access_key_2_active])
 }
+
+deny contains missing if missing := aws.missing_fact(input.account, input.resources, "Parapet::IAM::CredentialReport")

@@ -26,3 +26,14 @@ deny contains lib.finding(entities, msg, {"PolicyArn": entities.config.PolicyArn
 	count(object.get(entities.config, "PolicyRoles", [])) == 0
 	msg := sprintf("no IAM role in account %s has the AWSSupportAccess policy attached (%d users, %d groups have it)", [input.account.id, count(object.get(entities.config, "PolicyUsers", [])), count(object.get(entities.config, "PolicyGroups", []))])
 }
+
+# Without the AWSSupportAccess entities the account would pass unseen.
+deny contains lib.finding(sprintf("aws:account:%s", [input.account.id]), msg, {"missing": "Parapet::IAM::PolicyEntities for AWSSupportAccess"}) if {
+	not support_entities_collected
+	msg := sprintf("account %s: the entities of the AWSSupportAccess policy were not collected, so this cannot be verified", [input.account.id])
+}
+
+support_entities_collected if {
+	some entities in input.resources["Parapet::IAM::PolicyEntities"]
+	endswith(entities.config.PolicyArn, ":policy/AWSSupportAccess")
+}

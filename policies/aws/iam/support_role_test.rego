@@ -19,3 +19,11 @@ test_fail_when_no_role_has_support_access if {
 	f.resource == "arn:aws:parapet:global:111122223333:policy-entities/AWSSupportAccess"
 	contains(f.msg, "1 users")
 }
+
+fail_not_collected := {"account": account, "resources": {"Parapet::IAM::PolicyEntities": [{"id": "arn:aws:parapet:global:111122223333:policy-entities/AWSCloudShellFullAccess", "type": "Parapet::IAM::PolicyEntities", "provider": "aws", "account": "111122223333", "region": "global", "config": {"PolicyArn": "arn:aws:iam::aws:policy/AWSCloudShellFullAccess", "PolicyRoles": []}}]}}
+
+test_fail_when_support_entities_are_missing if {
+	some f in support_role.deny with input as fail_not_collected
+	f.resource == "aws:account:111122223333"
+	contains(f.msg, "were not collected")
+}

@@ -44,3 +44,5 @@ deny contains lib.finding(row.arn, msg, {"credential": sprintf("access_key_%d", 
 	dates.at_least_days(since, idle_days, time.now_ns())
 	msg := sprintf("IAM user %s has active access key %d unused for %d days (last used: %s)", [row.user, key.slot, dates.age_days(since, time.now_ns()), key.last_used])
 }
+
+deny contains missing if missing := aws.missing_fact(input.account, input.resources, "Parapet::IAM::CredentialReport")
