@@ -265,12 +265,19 @@ function initial(t: Types): Migration {
   };
 }
 
+/** Which process runs a scan, beyond host and pid (pids are reused, e.g. a container's pid 1). */
+const scanInstance: Migration = {
+  async up(db: Kysely<any>): Promise<void> {
+    await db.schema.alterTable('scans').addColumn('instance', 'text').execute();
+  },
+};
+
 /** The static provider the Migrator runs: migration names sort in the order they apply. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const t = types(dialect);
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001_initial': initial(t) };
+      return { '0001_initial': initial(t), '0002_scan_instance': scanInstance };
     },
   };
 }

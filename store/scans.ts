@@ -8,6 +8,7 @@
  * a scan killed mid-way leaves its own rows, marked failed at the next start,
  * and every finding as the last finished scan left it.
  */
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Selectable } from 'kysely';
 import type { Resource, Source } from '../collectors/schema/inventory.js';
@@ -65,6 +66,13 @@ export interface ScanOptions {
 
 const BATCH = 400;
 
+/**
+ * This process, as recorded on the scans it runs. A running scan recorded with
+ * this host and this pid but another instance was left by an earlier process
+ * that had the same pid (a restarted container's pid 1): it is dead too.
+ */
+const INSTANCE = randomBytes(8).toString('hex');
+
 function toRecord(row: Selectable<ScansTable>): ScanRecord {
   return {
     id: Number(row.id),
@@ -113,17 +121,16 @@ export class ScanRepository {
   async recoverKilled(): Promise<number[]> {
     const now = Date.now();
     const running = await this.db.selectFrom('scans').selectAll().where('status', 'in', ['running', 'queued']).execute();
-    const dead = running.filter((s) => {
-      if (s.host === this.host && s.pid !== null && num(s.pid) !== process.pid && !processAlive(num(s.pid))) return true;
-      const beat = Date.parse(s.heartbeat_at ?? s.started_at);
-      return now - beat > this.staleAfterMs;
-    });
+    const processGone = (s: (typeof running)[number]) =>
+      s.host === this.host &&
+      s.pid !== null &&
+      (num(s.pid) === process.pid ? s.instance !== INSTANCE : !processAlive(num(s.pid)));
+    const dead = running.filter((s) => processGone(s) || now - Date.parse(s.heartbeat_at ?? s.started_at) > this.staleAfterMs);
     const at = new Date(now).toISOString();
     for (const s of dead) {
-      const why =
-        s.host === this.host && s.pid !== null && !processAlive(num(s.pid))
-          ? `the scan process (pid ${s.pid} on ${s.host}) ended without finishing the scan`
-          : `no heartbeat since ${s.heartbeat_at ?? s.started_at} (pid ${s.pid} on ${s.host})`;
+      const why = processGone(s)
+        ? `the scan process (pid ${s.pid} on ${s.host}) ended without finishing the scan`
+        : `no heartbeat since ${s.heartbeat_at ?? s.started_at} (pid ${s.pid} on ${s.host})`;
       await this.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('scans')
@@ -162,6 +169,7 @@ export class ScanRepository {
             bundle_digest: input.bundle?.digest ?? null,
             pid: process.pid,
             host: this.host,
+            instance: INSTANCE,
             heartbeat_at: now,
             finished_at: null,
             counts: null,

@@ -28,6 +28,8 @@ export interface ScansTable {
   error: string | null;
   pid: number | null;
   host: string | null;
+  /** Random per process (migration 0002): tells a reused pid from the process that ran the scan. */
+  instance: string | null;
   heartbeat_at: string | null;
 }
 

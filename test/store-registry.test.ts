@@ -34,7 +34,7 @@ for (const backend of BACKENDS) {
     ]);
     const again = await ts.reopen();
     const applied = await again.db.selectFrom('kysely_migration' as never).select(sql<string>`name`.as('name')).execute();
-    t.same(applied.map((r) => r.name), ['0001_initial']);
+    t.same(applied.map((r) => r.name), ['0001_initial', '0002_scan_instance']);
     await again.close();
   });
 

@@ -92,5 +92,11 @@ for (const backend of BACKENDS) {
     t.equal((await store.scans.get(fresh.id)).status, 'running', 'a live scan with a fresh heartbeat stays');
     t.equal((await store.scans.start({ target: 'prod' })).status, 'running');
     t.same((await store.scans.list({ target: 'prod' })).map((s) => s.status), ['running', 'failed']);
+
+    // This host and this very pid, but another process instance: a reused pid (a container's pid 1).
+    const reused = await store.scans.start({ target: 'pid-reuse' });
+    await store.db.updateTable('scans').set({ instance: 'an-earlier-process' }).where('id', '=', reused.id).execute();
+    t.same(await store.scans.recoverKilled(), [reused.id]);
+    t.match(await store.scans.get(reused.id), { status: 'failed', error: new RegExp(`pid ${process.pid} .* ended without finishing`) });
   });
 }
