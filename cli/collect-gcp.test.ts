@@ -36,7 +36,7 @@ function parapet(...args: string[]): Promise<{ code: number; stdout: string; std
 
 t.test('collect gcp writes a complete inventory and says so', async (t) => {
   const out = join(dir, 'org.ndjson');
-  const r = await parapet('collect', 'gcp', '--organization', ORG, '--out', out, '--page-size', '7', '--api-endpoint', `127.0.0.1:${server.port}`);
+  const r = await parapet('collect', 'gcp', '--organization', ORG, '--out', out, '--page-size', '7', '--api-endpoint', `127.0.0.1:${server.port}`, '--no-facts');
   t.equal(r.code, 0, r.stderr);
   t.match(r.stderr, new RegExp(`wrote 38 resources from 1 scope to ${out}`));
   t.notMatch(r.stderr, /resources \d+ \| pages/, 'no progress line when stderr is not a terminal');
@@ -47,7 +47,7 @@ t.test('collect gcp writes a complete inventory and says so', async (t) => {
 
 t.test('a partial collection exits 2 unless --allow-partial; the inventory is written either way', async (t) => {
   const out = join(dir, 'partial.json');
-  const r = await parapet('collect', 'gcp', '--project', PROD.id, '--folder', FOLDER, '--out', out, '--api-endpoint', `127.0.0.1:${server.port}`);
+  const r = await parapet('collect', 'gcp', '--project', PROD.id, '--folder', FOLDER, '--out', out, '--api-endpoint', `127.0.0.1:${server.port}`, '--no-facts');
   t.equal(r.code, 2);
   t.match(r.stderr, /1 incomplete/);
   t.match(r.stderr, new RegExp(`gcp:folders/${FOLDER}: .*PERMISSION_DENIED`));
@@ -56,7 +56,7 @@ t.test('a partial collection exits 2 unless --allow-partial; the inventory is wr
   t.equal(doc.resources.length, 5);
   t.same(doc.sources.map((s: { scope: string; complete: boolean }) => [s.scope, s.complete]), [[`gcp:folders/${FOLDER}`, false], [`gcp:projects/${PROD.id}`, true]]);
 
-  await inProcess('--project', PROD.id, '--folder', FOLDER, '--out', out, '--allow-partial', '--api-endpoint', `127.0.0.1:${server.port}`);
+  await inProcess('--project', PROD.id, '--folder', FOLDER, '--out', out, '--allow-partial', '--api-endpoint', `127.0.0.1:${server.port}`, '--no-facts');
   t.equal(JSON.parse(await readFile(out, 'utf8')).resources.length, 5, '--allow-partial accepts it');
 });
 
@@ -65,7 +65,7 @@ t.test('bad options are clear errors', async (t) => {
   const none = await parapet('collect', 'gcp', '--out', out);
   t.equal(none.code, 2);
   t.match(none.stderr, /name at least one --organization, --folder or --project \[gcp_no_scope\]/);
-  await t.rejects(inProcess('--organization', 'example.com', '--out', out, '--api-endpoint', `127.0.0.1:${server.port}`), { code: 'gcp_bad_scope' });
+  await t.rejects(inProcess('--organization', 'example.com', '--out', out, '--api-endpoint', `127.0.0.1:${server.port}`, '--no-facts'), { code: 'gcp_bad_scope' });
   await t.rejects(inProcess('--project', 'p', '--page-size', '5000', '--out', out), { code: 'bad_option', message: /--page-size must be an integer from 1 to 1000/ });
   await t.rejects(inProcess('--project', 'p', '--retries', '-1', '--out', out), { code: 'bad_option', message: /--retries/ });
   t.notOk(existsSync(out), 'nothing is written when the collection cannot start');

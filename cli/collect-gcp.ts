@@ -61,6 +61,7 @@ interface GcpFlags {
   pageSize?: string;
   apiEndpoint?: string;
   retries: string;
+  facts: boolean;
   allowPartial?: boolean;
 }
 
@@ -76,6 +77,7 @@ export function registerGcp(collect: Command): void {
     .addOption(new Option('--page-size <n>', 'assets a page (at most 1000)').default('1000'))
     .option('--api-endpoint <host[:port]>', 'Cloud Asset endpoint (default cloudasset.googleapis.com; a loopback host is an emulator, spoken to in plaintext)')
     .addOption(new Option('--retries <n>', 'retries of a throttled or failed request before its scope is marked incomplete').default('4'))
+    .option('--no-facts', 'skip the per-project facts Cloud Asset does not record (Access Approval settings)')
     .option('--allow-partial', 'exit 0 even when some scope could not be read completely')
     .action(async (flags: GcpFlags) => {
       const scopes: GcpScope[] = [
@@ -94,7 +96,7 @@ export function registerGcp(collect: Command): void {
       const progress = createProgress({ label: 'gcp' });
       let sources: Source[];
       try {
-        sources = await collectGcp({ scopes, writer, clientOptions, pageSize, progress, retry, ...(flags.assetTypes?.length ? { assetTypes: flags.assetTypes } : {}) });
+        sources = await collectGcp({ scopes, writer, clientOptions, pageSize, progress, retry, facts: flags.facts, ...(flags.assetTypes?.length ? { assetTypes: flags.assetTypes } : {}) });
       } catch (err) {
         await writer.abort();
         throw err;

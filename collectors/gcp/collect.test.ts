@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { v1 } from '@google-cloud/asset';
+import { createServer } from 'node:http';
+import { GoogleAuth } from 'google-gax';
+import { googleAuthGet } from './access-approval.js';
 import { InventoryWriter } from '../common/inventory-writer.js';
 import { createProgress } from '../common/progress.js';
 import type { InventoryHeader, Resource } from '../schema/inventory.js';
@@ -26,7 +29,7 @@ async function readInventory(path: string): Promise<{ header: InventoryHeader; r
   return { header: lines[0], resources: lines.slice(1) };
 }
 
-async function run(faults: Fault[], scopes: Parameters<typeof collectGcp>[0]['scopes'], name: string, pageSize = 200) {
+async function run(faults: Fault[], scopes: Parameters<typeof collectGcp>[0]['scopes'], name: string, pageSize = 200, extra: Partial<Parameters<typeof collectGcp>[0]> = { facts: false }) {
   const server = await startFakeAssetServer({ assets: testEstate(FILLER), faults, projectIds: { [PROD.id]: PROD.number, [DEV.id]: DEV.number } });
   const client = clientFor(server);
   const out = join(dir, `${name}.ndjson`);
@@ -34,7 +37,7 @@ async function run(faults: Fault[], scopes: Parameters<typeof collectGcp>[0]['sc
   const progress = createProgress({ stream: { write: () => true, isTTY: false } as never });
   const started = Date.now();
   try {
-    const sources = await collectGcp({ scopes, writer, client, pageSize, progress, retry: { baseMs: 20, maxDelayMs: 200, attempts: 4 } });
+    const sources = await collectGcp({ scopes, writer, client, pageSize, progress, retry: { baseMs: 20, maxDelayMs: 200, attempts: 4 }, ...extra });
     await writer.finish(sources);
     return { server, sources, progress, ms: Date.now() - started, ...(await readInventory(out)) };
   } finally {
@@ -162,7 +165,7 @@ t.test('asset types are passed through and scopes are checked', async (t) => {
     const client = clientFor(server);
     const writer = await InventoryWriter.open(join(dir, 'typed.ndjson'));
     try {
-      const sources = await collectGcp({ scopes: [{ kind: 'organization', id: ORG }], writer, client, assetTypes: ['storage.googleapis.com/Bucket'], progress: createProgress({ stream: { write: () => true } as never }) });
+      const sources = await collectGcp({ facts: false, scopes: [{ kind: 'organization', id: ORG }], writer, client, assetTypes: ['storage.googleapis.com/Bucket'], progress: createProgress({ stream: { write: () => true } as never }) });
       await writer.finish(sources);
       return { calls: server.calls, ...(await readInventory(join(dir, 'typed.ndjson'))) };
     } finally {
@@ -179,4 +182,42 @@ t.test('asset types are passed through and scopes are checked', async (t) => {
   t.throws(() => parentOf({ kind: 'project', id: 'a/b' }), { code: 'gcp_bad_scope' });
   t.equal(parentOf({ kind: 'folder', id: '42' }), 'folders/42');
   await t.rejects(collectGcp({ scopes: [], writer: await InventoryWriter.open(join(dir, 'none.ndjson')) }), { code: 'gcp_no_scope' });
+});
+
+t.test('Access Approval settings, one fact per project, through Google auth', async (t) => {
+  const seen: Array<{ path: string; key: string | undefined }> = [];
+  let unavailable = 1;
+  const http = createServer((req, res) => {
+    seen.push({ path: req.url ?? '', key: req.headers['x-goog-api-key'] as string | undefined });
+    const send = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
+    if (req.url === `/v1/projects/${PROD.id}/accessApprovalSettings`) {
+      if (unavailable-- > 0) return send(503, { error: { code: 503, status: 'UNAVAILABLE', message: 'try again' } });
+      return send(200, { name: `projects/${PROD.id}/accessApprovalSettings`, notificationEmails: ['secops@example.com'], enrolledServices: [{ cloudProduct: 'all', enrollmentLevel: 'BLOCK_ALL' }] });
+    }
+    if (req.url === `/v1/projects/${DEV.id}/accessApprovalSettings`) return send(404, { error: { code: 404, status: 'NOT_FOUND', message: 'not configured' } });
+    send(403, { error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } });
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => http.close());
+  const endpoint = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
+  const httpGet = googleAuthGet(new GoogleAuth({ apiKey: 'test-api-key' }) as never);
+
+  const r = await run([], [{ kind: 'organization', id: ORG }], 'facts', 1000, { accessApprovalEndpoint: endpoint, httpGet });
+  const facts = r.resources.filter((x) => x.type === 'parapet.gcp/AccessApprovalSettings');
+  t.same(facts.map((x) => [x.id, x.account, x.region]), [
+    [`projects/${PROD.id}/accessApprovalSettings`, PROD.id, 'global'],
+    [`projects/${DEV.id}/accessApprovalSettings`, DEV.id, 'global'],
+  ]);
+  t.match(facts[0]!.config, { notificationEmails: ['secops@example.com'], enrolledServices: [{ cloudProduct: 'all' }] });
+  t.same(facts[1]!.config, {}, 'never configured (404) is {}');
+  t.ok(seen.every((s) => s.key === 'test-api-key'), 'requests carry the Google auth of the client');
+  t.equal(r.progress.counts.retries, 1, 'the 503 was retried');
+  t.equal(r.sources[0]!.complete, true);
+  t.equal(r.sources[0]!.resource_count, 8 + FILLER + 2);
+  for (const f of facts) t.same(validator.resource(f), []);
+
+  // A project whose settings cannot be read leaves its scope incomplete.
+  const denied = await run([], [{ kind: 'project', id: PROD.id }], 'facts-denied', 1000, { accessApprovalEndpoint: `${endpoint}/denied`, httpGet });
+  t.equal(denied.sources[0]!.complete, false);
+  t.match(denied.sources[0]!.errors, [{ code: 'PERMISSION_DENIED', scope: `projects/${PROD.id}/accessApprovalSettings` }]);
 });

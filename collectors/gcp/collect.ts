@@ -15,6 +15,7 @@ import { createProgress, type Progress } from '../common/progress.js';
 import { withRetry, type RetryOptions } from '../common/retry.js';
 import type { Source, SourceError } from '../schema/inventory.js';
 import { ProjectIds, assetToJson, toResource, type AssetJson } from './normalize.js';
+import { ACCESS_APPROVAL_ENDPOINT, accessApprovalSettings, googleAuthGet, type HttpGet } from './access-approval.js';
 
 export type GcpScopeKind = 'organization' | 'folder' | 'project';
 
@@ -40,6 +41,11 @@ export interface GcpCollectOptions {
   retry?: Pick<RetryOptions, 'attempts' | 'baseMs' | 'maxDelayMs' | 'random'>;
   /** Per-call deadline in ms. */
   timeoutMs?: number;
+  /** Also read the per-project facts Cloud Asset does not record (Access Approval settings); default true. */
+  facts?: boolean;
+  accessApprovalEndpoint?: string;
+  /** How the facts are fetched; default: through the client's Google auth. */
+  httpGet?: HttpGet;
 }
 
 export const GCP_COLLECTOR = 'gcp-asset';
@@ -146,6 +152,21 @@ async function collectScope(client: AssetClient, parent: string, pageSize: numbe
     }
   }
   policies.clear();
+
+  if (options.facts !== false) {
+    const get = options.httpGet ?? googleAuthGet(client.auth as never);
+    const isRetryableHttp = (err: unknown) => { const st = (err as { status?: number }).status; return st === 429 || (st !== undefined && st >= 500); };
+    for (const projectId of projects.ids()) {
+      try {
+        await options.writer.write(await accessApprovalSettings(projectId, get, options.accessApprovalEndpoint ?? ACCESS_APPROVAL_ENDPOINT,
+          { ...options.retry, isRetryable: isRetryableHttp, onRetry: () => progress.retry() }));
+        written++;
+        progress.resources();
+      } catch (err) {
+        errors.push({ scope: `projects/${projectId}/accessApprovalSettings`, code: String((err as { code?: unknown }).code ?? 'error'), message: errorMessage(err) });
+      }
+    }
+  }
 
   source.finished_at = new Date().toISOString();
   source.resource_count = written;

@@ -37,6 +37,11 @@ export class ProjectIds {
     if (typeof data.projectId === 'string' && number) this.byNumber.set(number, data.projectId);
   }
 
+  /** The project ids learned, each once. */
+  ids(): string[] {
+    return [...new Set(this.byNumber.values())];
+  }
+
   idOf(number: string): string | undefined {
     return this.byNumber.get(number);
   }
