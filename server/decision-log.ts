@@ -1,7 +1,8 @@
 /**
  * Decision logging off the hot path: requests append to an in-memory buffer that
- * is written to the store in batches (every `flushMs`, or sooner when
- * `batchSize` entries wait); the store masks inputs as it writes. Retention prunes
+ * is written to the store in small batches (every `flushMs`, or sooner when
+ * `batchSize` entries wait), yielding to requests between batches; the store
+ * masks inputs as it writes. Retention prunes
  * by age and row count on a timer. `close()` writes what is left.
  */
 import type { DecisionLog, DecisionLogRepository } from '../store/decisions.js';
@@ -18,6 +19,7 @@ export interface DecisionLogOptions {
 export class DecisionLogger {
   private buffer: DecisionLog[] = [];
   private flushing: Promise<void> = Promise.resolve();
+  private running = false;
   private readonly flushTimer: NodeJS.Timeout;
   private readonly pruneTimer?: NodeJS.Timeout;
   private readonly batchSize: number;
@@ -28,7 +30,7 @@ export class DecisionLogger {
     private readonly repo: Pick<DecisionLogRepository, 'record' | 'prune'>,
     private readonly options: DecisionLogOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 1000;
+    this.batchSize = options.batchSize ?? 250;
     this.maxBuffered = options.maxBuffered ?? 100_000;
     this.flushTimer = setInterval(() => void this.flush(), options.flushMs ?? 500);
     this.flushTimer.unref();
@@ -54,17 +56,24 @@ export class DecisionLogger {
 
   /** Writes everything buffered so far; resolves when it is in the store. */
   flush(): Promise<void> {
+    // A running flush drains the buffer until it is empty, entries added meanwhile included.
+    if (this.running) return this.flushing;
+    this.running = true;
     this.flushing = this.flushing.then(async () => {
       while (this.buffer.length > 0) {
         const batch = this.buffer.splice(0, this.batchSize);
         try {
           await this.repo.record(batch);
+          // SQLite writes block the event loop: let requests in between batches.
+          await new Promise((resolve) => setImmediate(resolve));
         } catch (err) {
           this.options.onError?.(err, `writing ${batch.length} decision logs`);
           this.buffer.unshift(...batch);
           return;
         }
       }
+    }).finally(() => {
+      this.running = false;
     });
     return this.flushing;
   }
