@@ -8,6 +8,7 @@ import { DecisionLogRepository } from './decisions.js';
 import { ExceptionRepository } from './exceptions.js';
 import { FindingRepository } from './findings.js';
 import { ScanRepository, type ScanOptions } from './scans.js';
+import { ScheduleRepository } from './schedules.js';
 import { ScoreRepository } from './scores.js';
 import { TokenRepository } from './tokens.js';
 
@@ -21,6 +22,7 @@ export interface Store extends Connection {
   findings: FindingRepository;
   exceptions: ExceptionRepository;
   scores: ScoreRepository;
+  schedules: ScheduleRepository;
   bundles: BundleRepository;
   decisions: DecisionLogRepository;
   tokens: TokenRepository;
@@ -35,6 +37,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     findings: new FindingRepository(db),
     exceptions: new ExceptionRepository(db),
     scores: new ScoreRepository(db),
+    schedules: new ScheduleRepository(db),
     bundles: new BundleRepository(db),
     decisions: new DecisionLogRepository(db, options.decisionMaskPaths ?? []),
     tokens: new TokenRepository(db),
