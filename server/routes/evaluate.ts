@@ -248,7 +248,9 @@ export function evaluateRoutes(ctx: ServerContext) {
           reply.raw.writeHead(200, { 'content-type': `${NDJSON}; charset=utf-8`, 'x-request-id': request.id, 'x-decision-id': decisionId });
         }
         const write = async (value: unknown) => {
-          if (!reply.raw.write(`${JSON.stringify(value)}\n`)) await once(reply.raw, 'drain');
+          if (reply.raw.destroyed) throw new ApiError(400, 'client_closed', 'the client closed the connection');
+          // A client that stops reading must not hold the evaluation forever: 'close' ends the wait too.
+          if (!reply.raw.write(`${JSON.stringify(value)}\n`)) await Promise.race([once(reply.raw, 'drain'), once(reply.raw, 'close')]);
         };
         try {
           for (const bundle of chosen) {
@@ -279,8 +281,10 @@ export function evaluateRoutes(ctx: ServerContext) {
           const apiError = evaluationError(err);
           app.metrics.evaluationErrors.labels('evaluate').inc();
           if (!stream) throw apiError;
-          await write({ kind: 'error', code: apiError.code, message: apiError.message });
-          reply.raw.end();
+          if (!reply.raw.destroyed) {
+            await write({ kind: 'error', code: apiError.code, message: apiError.message }).catch(() => undefined);
+            reply.raw.end();
+          }
           return reply;
         }
 
