@@ -23,6 +23,7 @@ opa:
 
 build: deps
 	npm run --silent build
+	npm run --silent build:web
 
 # moto's server mode, for the AWS collector tests.
 venv: $(VENV)/.installed
