@@ -42,13 +42,18 @@ export class InventoryWriter {
     this.format = format;
     this.bodyPath = tempSibling(path, 'body');
     this.body = createWriteStream(this.bodyPath, { flags: 'wx' });
+    // Kept for write()/finish() to report; an aborted writer's late errors are expected and dropped.
+    this.body.on('error', (err) => { this.failure ??= err; });
   }
+
+  private failure: Error | undefined;
 
   /** Opens a writer for `path` (its folder is created when missing). */
   static async open(path: string, format: InventoryFormat = formatForPath(path)): Promise<InventoryWriter> {
-    await mkdir(dirname(path), { recursive: true });
-    const writer = new InventoryWriter(path, format);
+    let writer: InventoryWriter;
     try {
+      await mkdir(dirname(path), { recursive: true });
+      writer = new InventoryWriter(path, format);
       await once(writer.body, 'open');
     } catch (err) {
       throw new ParapetError('inventory_write_failed', `cannot write the inventory beside ${path}: ${(err as Error).message}`, { cause: err });
@@ -63,6 +68,7 @@ export class InventoryWriter {
   /** Appends one resource; waits when the disk is behind, so memory stays flat. */
   async write(resource: Resource): Promise<void> {
     if (this.closed) throw new ParapetError('inventory_closed', `the inventory ${this.path} is already finished`);
+    if (this.failure) throw new ParapetError('inventory_write_failed', `cannot write the inventory beside ${this.path}: ${this.failure.message}`, { cause: this.failure });
     const line = JSON.stringify(resource);
     const chunk = this.format === 'ndjson' ? line + '\n' : (this.written === 0 ? '\n' : ',\n') + line;
     this.written++;
@@ -76,6 +82,7 @@ export class InventoryWriter {
     const header: InventoryHeader = { version: INVENTORY_VERSION, generated_at: generatedAt.toISOString(), sources };
     const finalTemp = tempSibling(this.path, 'final');
     try {
+      if (this.failure) throw this.failure;
       this.body.end();
       await once(this.body, 'finish');
       const out = createWriteStream(finalTemp, { flags: 'wx' });
@@ -102,7 +109,11 @@ export class InventoryWriter {
   async abort(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.body.destroy();
+    if (!this.body.destroyed) {
+      const closed = once(this.body, 'close');
+      this.body.destroy();
+      await closed.catch(() => undefined); // a write still in flight fails with the destroy: expected
+    }
     await rm(this.bodyPath, { force: true });
   }
 }
