@@ -61,7 +61,7 @@ function singleton(type: string): boolean {
   );
 }
 
-interface Template {
+export interface Template {
   type: string;
   provider: Provider;
   text: string;
