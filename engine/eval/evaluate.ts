@@ -4,14 +4,19 @@
  *    rule types (and count resources, for progress);
  * 2. stream every resource through its type's dispatch entrypoint in batches (bounded
  *    in flight), then run each provider's account entrypoint once per account.
- * Inputs are exactly ARCHITECTURE.md's. Outcomes go to `onOutcome` as they are decided
- * (awaited, so a slow writer slows the reader): nothing holds the whole estate.
+ * Inputs are exactly ARCHITECTURE.md's, built from each record's raw JSON text (so
+ * integers beyond 2^53 reach the rules exact); result sets come back as JSON text and
+ * are decoded with json.ts, so such integers in deny evidence (and messages' values)
+ * come out as decimal strings, every digit kept. Outcomes go to `onOutcome` as they are
+ * decided (awaited when it returns a promise, so a slow writer slows the reader):
+ * nothing holds the whole estate.
  */
 import type { Provider, Resource } from '../../collectors/schema/inventory.js';
 import { openInventory, type InventoryItem } from '../../collectors/schema/read.js';
 import type { LoadedBundle, RuleMetadata, Severity } from '../bundle/types.js';
 import { Rollup, type RollupResult } from '../findings/rollup.js';
 import type { Outcome } from '../findings/types.js';
+import { parseExact } from './json.js';
 import { EvalPool, type EvalItem, type ItemResult, type PoolOptions } from './pool.js';
 
 export const INVALID_RULE_ID = 'parapet.inventory.invalid';
@@ -60,6 +65,21 @@ interface DenyEntry {
 
 type ResultSet = Array<{ result?: Record<string, DenyEntry[]> }>;
 
+/** What an account-scope result needs of a resource besides its text. */
+interface MateRef {
+  id: string;
+  type: string;
+  region: string;
+}
+
+/** The resources of one type in one account, as raw JSON texts. */
+interface Mates {
+  texts: string[];
+  refs: MateRef[];
+}
+
+type Emit = (o: Outcome) => void | Promise<void>;
+
 const accountKey = (provider: string, account: string) => `${provider}\u0000${account}`;
 
 export async function evaluateInventory(options: EvaluateOptions): Promise<EvaluateSummary> {
@@ -90,8 +110,8 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
   }
   const allFactTypes = new Set([...factTypesOf.values()].flatMap((s) => [...s]));
 
-  // Pass 1: account-mates that inputs need, and the accounts present.
-  const mates = new Map<string, Map<string, Resource[]>>();
+  // Pass 1: account-mates that inputs need (their raw text), and the accounts present.
+  const mates = new Map<string, Map<string, Mates>>();
   const accounts = new Map<string, { provider: Provider; id: string }>();
   let total = 0;
   for await (const item of (await openInventory(options.inventory)).items) {
@@ -103,11 +123,27 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
     if (allFactTypes.has(r.type) || accountTypes.get(r.provider)?.has(r.type)) {
       let byType = mates.get(key);
       if (!byType) mates.set(key, (byType = new Map()));
-      const list = byType.get(r.type);
-      if (list) list.push(r);
-      else byType.set(r.type, [r]);
+      let list = byType.get(r.type);
+      if (!list) byType.set(r.type, (list = { texts: [], refs: [] }));
+      list.texts.push(item.text);
+      list.refs.push({ id: r.id, type: r.type, region: r.region });
     }
   }
+  // `{"<type>": [<resource>…], …}` for the given types of one account.
+  const typesJson = (key: string, types: Iterable<string>): string => {
+    const byType = mates.get(key);
+    const parts: string[] = [];
+    for (const t of types) parts.push(`${JSON.stringify(t)}:[${(byType?.get(t)?.texts ?? []).join(',')}]`);
+    return `{${parts.join(',')}}`;
+  };
+  // The facts JSON of (account, resource type), built once: every resource of that type shares it.
+  const factsCache = new Map<string, string>();
+  const factsJson = (key: string, type: string): string => {
+    const cacheKey = `${key}\u0000${type}`;
+    let text = factsCache.get(cacheKey);
+    if (text === undefined) factsCache.set(cacheKey, (text = typesJson(key, factTypesOf.get(type) ?? [])));
+    return text;
+  };
 
   const pool = options.pool ?? new EvalPool({ key: bundle.digest, wasm: bundle.wasm, data: bundle.data }, options);
   const rollup = new Rollup();
@@ -115,9 +151,9 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
   let invalidCount = 0;
   let done = 0;
   let evaluated = 0;
-  const emit = async (o: Outcome) => {
+  const emit: Emit = (o) => {
     rollup.add(o);
-    await options.onOutcome(o);
+    return options.onOutcome(o);
   };
   const progress = () => {
     const seconds = (Date.now() - started) / 1000;
@@ -133,7 +169,7 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
     const flush = async () => {
       if (items.length === 0) return;
       const thisBatch = batch;
-      const pending = pool.evaluate(items, nowNs).then(async (results) => {
+      const pending = pool.evaluateText(items, nowNs).then(async (results) => {
         for (let i = 0; i < results.length; i++) await emitResource(thisBatch[i].resource, thisBatch[i].rules, results[i], emit);
         done += thisBatch.length;
         evaluated += thisBatch.length;
@@ -148,7 +184,8 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
       if (item.kind === 'invalid') {
         invalidCount++;
         if (invalid.length < 100) invalid.push({ line: item.line, id: item.id, errors: item.errors });
-        await emit(invalidOutcome(item));
+        const written = emit(invalidOutcome(item));
+        if (written) await written;
         continue;
       }
       const r = item.resource;
@@ -158,11 +195,8 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
         done++;
         continue;
       }
-      const byType = mates.get(accountKey(r.provider, r.account));
-      const facts: Record<string, Resource[]> = {};
-      for (const t of factTypesOf.get(r.type) ?? []) facts[t] = byType?.get(t) ?? [];
       batch.push({ resource: r, rules });
-      items.push({ entrypoint, input: JSON.stringify({ resource: r, facts }) });
+      items.push({ entrypoint, input: `{"resource":${item.text},"facts":${factsJson(accountKey(r.provider, r.account), r.type)}}` });
       if (items.length >= batchSize) await flush();
     }
     await flush();
@@ -173,11 +207,11 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
       const rules = accountRules.get(account.provider);
       const entrypoint = meta.dispatch.account[account.provider];
       if (!rules || !entrypoint) continue;
-      const byType = mates.get(key);
-      const resources: Record<string, Resource[]> = {};
-      for (const t of accountTypes.get(account.provider) ?? []) resources[t] = byType?.get(t) ?? [];
-      const [result] = await pool.evaluate([{ entrypoint, input: JSON.stringify({ account, resources }) }], nowNs);
-      await emitAccount(account, rules, resources, result, emit);
+      const types = accountTypes.get(account.provider) ?? new Set<string>();
+      const input = `{"account":${JSON.stringify(account)},"resources":${typesJson(key, types)}}`;
+      const [result] = await pool.evaluateText([{ entrypoint, input }], nowNs);
+      const refs = [...types].flatMap((t) => mates.get(key)?.get(t)?.refs ?? []);
+      await emitAccount(account, rules, refs, result, emit);
     }
   } finally {
     if (!options.pool) await pool.close();
@@ -203,9 +237,18 @@ function invalidOutcome(item: Extract<InventoryItem, { kind: 'invalid' }>): Outc
   };
 }
 
-function denyEntries(result: ItemResult, ruleId: string): DenyEntry[] | string {
+/** The result set of one evaluation, decoded exactly; or why there is none. */
+function decode(result: ItemResult): ResultSet | string {
   if (!result.ok) return result.error;
-  const set = result.value as ResultSet;
+  try {
+    return parseExact(result.value as string, { bigints: 'string' }) as ResultSet;
+  } catch (err) {
+    return `the dispatch result is not valid JSON: ${(err as Error).message}`;
+  }
+}
+
+function denyEntries(set: ResultSet | string, ruleId: string): DenyEntry[] | string {
+  if (typeof set === 'string') return set;
   const value = set[0]?.result;
   if (!value || typeof value !== 'object') return 'the dispatch entrypoint returned no result';
   const entries = value[ruleId];
@@ -220,32 +263,43 @@ function failFields(entries: DenyEntry[]): Pick<Outcome, 'message' | 'evidence'>
   };
 }
 
-async function emitResource(resource: Resource, rules: RuleMetadata[], result: ItemResult, emit: (o: Outcome) => Promise<void>) {
+async function emitResource(resource: Resource, rules: RuleMetadata[], result: ItemResult, emit: Emit) {
+  const set = decode(result);
   for (const rule of rules) {
-    const base = {
+    // One literal per outcome (no spreads): this runs for every (rule, resource).
+    const outcome: Outcome = {
       rule_id: rule.id, resource_id: resource.id, resource_type: resource.type, provider: resource.provider,
-      account: resource.account, region: resource.region, severity: rule.severity,
+      account: resource.account, region: resource.region, status: 'PASS', severity: rule.severity,
     };
-    const entries = denyEntries(result, rule.id);
-    if (typeof entries === 'string') await emit({ ...base, status: 'ERROR', error: entries });
-    else if (entries.length === 0) await emit({ ...base, status: 'PASS' });
-    else await emit({ ...base, status: 'FAIL', ...failFields(entries) });
+    const entries = denyEntries(set, rule.id);
+    if (typeof entries === 'string') {
+      outcome.status = 'ERROR';
+      outcome.error = entries;
+    } else if (entries.length > 0) {
+      outcome.status = 'FAIL';
+      const fields = failFields(entries);
+      outcome.message = fields.message;
+      outcome.evidence = fields.evidence;
+    }
+    const written = emit(outcome);
+    if (written) await written;
   }
 }
 
 async function emitAccount(
   account: { provider: Provider; id: string },
   rules: RuleMetadata[],
-  resources: Record<string, Resource[]>,
+  resources: MateRef[],
   result: ItemResult,
-  emit: (o: Outcome) => Promise<void>,
+  emit: Emit,
 ) {
-  const byId = new Map<string, Resource>();
-  for (const list of Object.values(resources)) for (const r of list) byId.set(r.id, r);
+  const byId = new Map<string, MateRef>();
+  for (const r of resources) byId.set(r.id, r);
+  const set = decode(result);
   const accountId = `${account.provider}:account:${account.id}`;
   for (const rule of rules) {
     const base = { rule_id: rule.id, provider: account.provider, account: account.id, severity: rule.severity };
-    const entries = denyEntries(result, rule.id);
+    const entries = denyEntries(set, rule.id);
     if (typeof entries === 'string') {
       await emit({ ...base, resource_id: accountId, resource_type: 'account', region: 'global', status: 'ERROR', error: entries });
       continue;

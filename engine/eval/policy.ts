@@ -27,6 +27,8 @@ const sdkBuiltins = require(
 ) as Record<string, HostBuiltin | undefined>;
 
 const PAGE = 64 * 1024;
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder();
 
 export interface PolicyOptions {
   /** The fixed instant time.now_ns returns, in nanoseconds since the epoch (changeable with setNow). */
@@ -121,17 +123,17 @@ export class WasmPolicy {
   evaluateRaw(entrypoint: string, inputJson: string): string {
     const id = this.policy.entrypoints[entrypoint];
     if (id === undefined) throw new Error(`entrypoint ${entrypoint} is not in this bundle`);
-    const input = new TextEncoder().encode(inputJson);
+    // Encode straight into wasm memory (no intermediate copy); read the result up to its NUL natively.
+    const length = Buffer.byteLength(inputJson);
     const mem = this.policy.mem;
     const inputAddr = this.policy.dataHeapPtr;
-    const needed = inputAddr + input.length - mem.buffer.byteLength;
+    const needed = inputAddr + length - mem.buffer.byteLength;
     if (needed > 0) mem.grow(Math.ceil(needed / PAGE));
-    new Uint8Array(mem.buffer).set(input, inputAddr);
-    const resultAddr = this.exports.opa_eval(0, id, this.policy.dataAddr, inputAddr, input.length, inputAddr + input.length, 0);
+    ENCODER.encodeInto(inputJson, new Uint8Array(mem.buffer, inputAddr, length));
+    const resultAddr = this.exports.opa_eval(0, id, this.policy.dataAddr, inputAddr, length, inputAddr + length, 0);
     const bytes = new Uint8Array(mem.buffer);
-    let end = resultAddr;
-    while (bytes[end] !== 0) end++;
-    return new TextDecoder().decode(bytes.subarray(resultAddr, end));
+    const end = bytes.indexOf(0, resultAddr);
+    return DECODER.decode(bytes.subarray(resultAddr, end < 0 ? bytes.length : end));
   }
 
   /** Bytes of wasm linear memory in use. */

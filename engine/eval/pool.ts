@@ -141,6 +141,14 @@ export class EvalPool {
     return this.evaluateWith(this.active, items, nowNs, 'parsed');
   }
 
+  /**
+   * `evaluate`, with each result set as its JSON text: strings cross the thread
+   * boundary cheaply, and the caller decodes them exactly (json.ts `parseExact`).
+   */
+  async evaluateText(items: EvalItem[], nowNs: bigint): Promise<ItemResult[]> {
+    return this.evaluateWith(this.active, items, nowNs, 'raw');
+  }
+
   /** Evaluates one entrypoint (the OPA Data API); the wasm result set as JSON text. */
   async evaluateEntrypoint(entrypoint: string, input: unknown, nowNs: bigint = BigInt(Date.now()) * 1_000_000n): Promise<string> {
     const [result] = await this.evaluateWith(this.active, [{ entrypoint, input: JSON.stringify(input ?? null) }], nowNs, 'raw');

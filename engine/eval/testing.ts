@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { list } from 'tar';
 import { runOpa } from '../../common/opa.js';
 import { CAPABILITIES_PATH } from './capabilities.js';
+import { fromRoot } from '../../common/paths.js';
 
 /** Writes `files` (relative path → Rego) to a temporary folder; returns it. */
 export function writeRego(files: Record<string, string>): string {
@@ -33,3 +34,21 @@ export async function buildWasm(dirs: string[], entrypoints: string[]): Promise<
     rmSync(out, { recursive: true, force: true });
   }
 }
+
+/** The evaluator's fixture bundle (engine/eval/testdata), built into `outDir`; returns the archive path. */
+export async function buildEvalTestBundle(outDir: string): Promise<string> {
+  const { buildBundle } = await import('../bundle/build.js');
+  const root = fromRoot('engine', 'eval', 'testdata');
+  const built = await buildBundle(join(root, 'bundles', 'evaltest.json'), { policiesDir: join(root, 'policies'), outDir });
+  return built.file;
+}
+
+/** A resource of the inventory schema, with defaults for what a test does not care about. */
+export function testResource(fields: { id: string; type: string; account?: string; region?: string; name?: string; tags?: Record<string, string>; config?: Record<string, unknown> }): Record<string, unknown> {
+  return {
+    id: fields.id, provider: 'aws', type: fields.type, account: fields.account ?? '111111111111', region: fields.region ?? 'us-east-1',
+    name: fields.name ?? fields.id, tags: fields.tags ?? {}, config: fields.config ?? {},
+  };
+}
+
+export const TEST_HEADER = { version: 'parapet.inventory/v1', generated_at: '2024-06-01T00:00:00Z', sources: [] };
