@@ -3,7 +3,7 @@
 # description: "Plain FTP sends deployment credentials and code in clear text; deployments should use FTPS or no FTP at all."
 # custom:
 #   id: azure.appservice.ftp_disabled
-#   severity: medium
+#   severity: high
 #   resource_types: ["microsoft.web/sites"]
 #   scope: resource
 #   facts: ["microsoft.web/sites/config/web"]

@@ -3,7 +3,7 @@
 # description: "AppServiceHTTPLogs record every request to the app (client, URL, status), needed to investigate attacks against it."
 # custom:
 #   id: azure.appservice.http_logs
-#   severity: low
+#   severity: medium
 #   resource_types: ["microsoft.web/sites"]
 #   scope: resource
 #   facts: ["parapet.azure/diagnosticsetting"]

@@ -3,7 +3,7 @@
 # description: "With HTTPS Only, the app redirects plain HTTP requests to HTTPS so credentials, cookies and data never cross the network unencrypted."
 # custom:
 #   id: azure.appservice.https_only
-#   severity: medium
+#   severity: high
 #   resource_types: ["microsoft.web/sites"]
 #   scope: resource
 #   frameworks:

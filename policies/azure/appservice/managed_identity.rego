@@ -3,7 +3,7 @@
 # description: "A managed identity lets the app reach Key Vault, storage and databases with Entra ID tokens instead of secrets kept in its settings."
 # custom:
 #   id: azure.appservice.managed_identity
-#   severity: low
+#   severity: medium
 #   resource_types: ["microsoft.web/sites"]
 #   scope: resource
 #   frameworks:

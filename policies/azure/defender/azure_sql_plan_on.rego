@@ -3,7 +3,7 @@
 # description: "The Defender for Azure SQL Databases plan (pricing SqlServers) detects threats and misconfigurations on those resources and raises security alerts; on the Free tier none of that runs."
 # custom:
 #   id: azure.defender.azure_sql_plan_on
-#   severity: high
+#   severity: medium
 #   resource_types: ["microsoft.security/pricings"]
 #   scope: account
 #   frameworks:

@@ -3,7 +3,7 @@
 # description: "The MCAS setting shares data between Defender for Cloud and Microsoft Defender for Cloud Apps, so its protection and alerts cover the subscription."
 # custom:
 #   id: azure.defender.cloud_apps_integration
-#   severity: low
+#   severity: medium
 #   resource_types: ["microsoft.security/settings"]
 #   scope: account
 #   frameworks:

@@ -3,7 +3,7 @@
 # description: "The Defender for Containers plan (pricing Containers) detects threats and misconfigurations on those resources and raises security alerts; on the Free tier none of that runs."
 # custom:
 #   id: azure.defender.containers_plan_on
-#   severity: high
+#   severity: medium
 #   resource_types: ["microsoft.security/pricings"]
 #   scope: account
 #   frameworks:

@@ -3,7 +3,7 @@
 # description: "The Defender for DNS (legacy) plan (pricing Dns) detects threats and misconfigurations on those resources and raises security alerts; on the Free tier none of that runs."
 # custom:
 #   id: azure.defender.dns_plan_on
-#   severity: low
+#   severity: medium
 #   resource_types: ["microsoft.security/pricings"]
 #   scope: account
 #   frameworks:

@@ -3,7 +3,7 @@
 # description: "An EASM workspace continuously discovers the internet-facing assets of the organisation, including forgotten ones, so they can be inventoried and assessed."
 # custom:
 #   id: azure.defender.easm_enabled
-#   severity: low
+#   severity: medium
 #   resource_types: ["microsoft.easm/workspaces"]
 #   scope: account
 #   frameworks:

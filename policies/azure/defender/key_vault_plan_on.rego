@@ -3,7 +3,7 @@
 # description: "The Defender for Key Vault plan (pricing KeyVaults) detects threats and misconfigurations on those resources and raises security alerts; on the Free tier none of that runs."
 # custom:
 #   id: azure.defender.key_vault_plan_on
-#   severity: high
+#   severity: medium
 #   resource_types: ["microsoft.security/pricings"]
 #   scope: account
 #   frameworks:

@@ -3,7 +3,7 @@
 # description: "With auto provisioning on, Defender for Cloud installs its monitoring agent on every new VM, so no machine goes unmonitored because someone forgot the agent."
 # custom:
 #   id: azure.defender.log_analytics_auto_provisioning
-#   severity: low
+#   severity: medium
 #   resource_types: ["microsoft.security/autoprovisioningsettings"]
 #   scope: account
 #   frameworks:

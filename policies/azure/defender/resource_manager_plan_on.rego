@@ -3,7 +3,7 @@
 # description: "The Defender for Resource Manager plan (pricing Arm) detects threats and misconfigurations on those resources and raises security alerts; on the Free tier none of that runs."
 # custom:
 #   id: azure.defender.resource_manager_plan_on
-#   severity: high
+#   severity: medium
 #   resource_types: ["microsoft.security/pricings"]
 #   scope: account
 #   frameworks:

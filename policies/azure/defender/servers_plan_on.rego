@@ -3,7 +3,7 @@
 # description: "The Defender for Servers plan (pricing VirtualMachines) detects threats and misconfigurations on those resources and raises security alerts; on the Free tier none of that runs."
 # custom:
 #   id: azure.defender.servers_plan_on
-#   severity: high
+#   severity: medium
 #   resource_types: ["microsoft.security/pricings"]
 #   scope: account
 #   frameworks:

@@ -3,7 +3,7 @@
 # description: "A custom role with action '*' assignable at the subscription (or root) scope is an undocumented Owner: it grants every permission and escapes the review built-in roles get."
 # custom:
 #   id: azure.iam.no_custom_owner_roles
-#   severity: medium
+#   severity: high
 #   resource_types: ["microsoft.authorization/roledefinitions"]
 #   scope: account
 #   frameworks:

@@ -3,7 +3,7 @@
 # description: "Network Watcher provides flow logs, packet capture and connection troubleshooting; a region with virtual networks but no watcher has no network visibility."
 # custom:
 #   id: azure.network.network_watcher_enabled
-#   severity: low
+#   severity: medium
 #   resource_types: ["microsoft.network/networkwatchers", "microsoft.network/virtualnetworks"]
 #   scope: account
 #   frameworks:

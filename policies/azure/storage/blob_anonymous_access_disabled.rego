@@ -3,7 +3,7 @@
 # description: "With anonymous (public) blob access allowed, any container can be made readable by anyone on the Internet without credentials."
 # custom:
 #   id: azure.storage.blob_anonymous_access_disabled
-#   severity: critical
+#   severity: high
 #   resource_types: ["microsoft.storage/storageaccounts"]
 #   scope: resource
 #   frameworks:

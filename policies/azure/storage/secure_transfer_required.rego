@@ -3,7 +3,7 @@
 # description: "With secure transfer required, the storage account refuses requests over plain HTTP and SMB without encryption, so data and shared keys never cross the network in clear text."
 # custom:
 #   id: azure.storage.secure_transfer_required
-#   severity: medium
+#   severity: high
 #   resource_types: ["microsoft.storage/storageaccounts"]
 #   scope: resource
 #   frameworks:

@@ -6,7 +6,7 @@
 #   analysis.
 # custom:
 #   id: gcp.logging.sink_all_log_entries
-#   severity: medium
+#   severity: high
 #   resource_types: [logging.googleapis.com/LogSink]
 #   scope: account
 #   frameworks:

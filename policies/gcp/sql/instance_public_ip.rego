@@ -5,7 +5,7 @@
 #   (subject to authorized networks); private IP keeps it inside the VPC.
 # custom:
 #   id: gcp.sql.instance_public_ip
-#   severity: medium
+#   severity: high
 #   resource_types: [sqladmin.googleapis.com/Instance]
 #   scope: resource
 #   frameworks:

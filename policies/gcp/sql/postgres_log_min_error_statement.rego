@@ -6,7 +6,7 @@
 #   levels.
 # custom:
 #   id: gcp.sql.postgres_log_min_error_statement
-#   severity: medium
+#   severity: low
 #   resource_types: [sqladmin.googleapis.com/Instance]
 #   scope: resource
 #   frameworks:

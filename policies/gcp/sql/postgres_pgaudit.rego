@@ -5,7 +5,7 @@
 #   against the database, beyond what the standard logging facility offers.
 # custom:
 #   id: gcp.sql.postgres_pgaudit
-#   severity: medium
+#   severity: high
 #   resource_types: [sqladmin.googleapis.com/Instance]
 #   scope: resource
 #   frameworks:
