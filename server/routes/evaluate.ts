@@ -166,11 +166,18 @@ async function spoolNdjson(spool: Spool, stream: Readable, maxLineBytes: number,
   if (!headerDone) await spool.header(undefined);
 }
 
-/** The evaluator drives `pool.evaluate`; this view runs it against one bundle of the shared pool. */
+/**
+ * The evaluator drives a pool's active bundle (`evaluate` / `evaluateText`); this view
+ * runs it against one bundle of the shared pool instead.
+ */
 function poolFor(pool: EvalPool, bundle: ActiveBundle): EvalPool {
+  type Items = Parameters<EvalPool['evaluate']>[0];
   const view = {
     threads: pool.threads,
-    evaluate: (items: Parameters<EvalPool['evaluate']>[0], nowNs: bigint) => pool.evaluateIn(bundle.prepared, items, nowNs),
+    evaluate: (items: Items, nowNs: bigint) => pool.evaluateIn(bundle.prepared, items, nowNs),
+    // Result sets as JSON text, as `evaluateText` gives them.
+    evaluateText: async (items: Items, nowNs: bigint) =>
+      (await pool.evaluateIn(bundle.prepared, items, nowNs)).map((r) => (r.ok ? { ok: true as const, value: JSON.stringify(r.value) } : r)),
     close: async () => undefined,
   };
   return view as unknown as EvalPool;
@@ -280,9 +287,11 @@ export function evaluateRoutes(ctx: ServerContext) {
         } catch (err) {
           const apiError = evaluationError(err);
           app.metrics.evaluationErrors.labels('evaluate').inc();
+          if (apiError.statusCode >= 500) request.log.error({ err }, 'evaluate failed');
           if (!stream) throw apiError;
           if (!reply.raw.destroyed) {
-            await write({ kind: 'error', code: apiError.code, message: apiError.message }).catch(() => undefined);
+            const detail = apiError.details ? { errors: apiError.details } : {};
+            await write({ kind: 'error', code: apiError.code, message: apiError.message, ...detail }).catch(() => undefined);
             reply.raw.end();
           }
           return reply;
