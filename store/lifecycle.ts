@@ -70,14 +70,8 @@ export async function applyLifecycle(
       ])
       .where('r.scan_id', '=', scan.id)
       .where('r.status', '=', 'FAIL')
-      .$if(cursor !== null, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('r.rule_id', '>', cursor!.rule),
-            eb.and([eb('r.rule_id', '=', cursor!.rule), eb('r.resource_id', '>', cursor!.resource)]),
-          ]),
-        ),
-      )
+      // A row-value comparison: both dialects read it as one range of the primary key.
+      .$if(cursor !== null, (q) => q.where((eb) => eb(eb.refTuple('r.rule_id', 'r.resource_id'), '>', eb.tuple(cursor!.rule, cursor!.resource))))
       .orderBy('r.rule_id')
       .orderBy('r.resource_id')
       .limit(PAGE)
@@ -90,7 +84,7 @@ export async function applyLifecycle(
     for (const f of await trx
       .selectFrom('findings')
       .selectAll()
-      .where((eb) => eb.or(page.map((r) => eb.and([eb('rule_id', '=', r.rule_id), eb('resource_id', '=', r.resource_id)]))))
+      .where((eb) => eb.or(byRule(page).map(([rule, resources]) => eb.and([eb('rule_id', '=', rule), eb('resource_id', 'in', resources)]))))
       .execute()) {
       existing.set(key(f.rule_id, f.resource_id), f);
     }
@@ -165,56 +159,51 @@ export async function applyLifecycle(
   for (const f of passed) resolutions.set(key(f.rule_id, f.resource_id), { ...f, reason: null });
 
   if (options.complete) {
-    const unreported = await trx
+    // Small per-scan sets, so the per-finding test below is a lookup, not a scan of scan_results.
+    const ranIn = new Set<string>();
+    const erredIn = new Set<string>();
+    const rulesRun = new Set<string>();
+    for (const r of await trx
+      .selectFrom('scan_results')
+      .select(['rule_id', 'provider', 'account', 'status'])
+      .distinct()
+      .where('scan_id', '=', scan.id)
+      .execute()) {
+      ranIn.add(`${r.rule_id}\u0000${r.provider}\u0000${r.account}`);
+      if (r.status === 'ERROR') erredIn.add(`${r.rule_id}\u0000${r.provider}\u0000${r.account}`);
+      rulesRun.add(r.rule_id);
+    }
+    const accountsRead = new Set(
+      (await trx.selectFrom('scan_resources').select(['provider', 'account']).distinct().where('scan_id', '=', scan.id).execute()).map(
+        (a) => `${a.provider}\u0000${a.account}`,
+      ),
+    );
+    // Active findings with no outcome for their pair in this scan.
+    const unseen = await trx
       .selectFrom('findings as f')
-      .select(['f.rule_id', 'f.resource_id', 'f.status'])
+      .select(['f.rule_id', 'f.resource_id', 'f.status', 'f.provider', 'f.account'])
       .select((eb) =>
         eb
-          .exists(
-            eb.selectFrom('scan_results as r').select('r.rule_id').where('r.scan_id', '=', scan.id)
-              .whereRef('r.rule_id', '=', 'f.rule_id').whereRef('r.provider', '=', 'f.provider').whereRef('r.account', '=', 'f.account'),
-          )
-          .as('ran_in_account'),
+          .exists(eb.selectFrom('scan_resources as sr').select('sr.resource_id').where('sr.scan_id', '=', scan.id).whereRef('sr.resource_id', '=', 'f.resource_id'))
+          .as('present'),
       )
       .where('f.status', '!=', 'resolved')
       .where((eb) =>
-        eb.and([
-          // no outcome for the pair in this scan
-          eb.not(
-            eb.exists(
-              eb.selectFrom('scan_results as r').select('r.rule_id').where('r.scan_id', '=', scan.id)
-                .whereRef('r.rule_id', '=', 'f.rule_id').whereRef('r.resource_id', '=', 'f.resource_id'),
-            ),
+        eb.not(
+          eb.exists(
+            eb.selectFrom('scan_results as r').select('r.rule_id').where('r.scan_id', '=', scan.id)
+              .whereRef('r.rule_id', '=', 'f.rule_id').whereRef('r.resource_id', '=', 'f.resource_id'),
           ),
-          // the rule did not fail to evaluate in that account
-          eb.not(
-            eb.exists(
-              eb.selectFrom('scan_results as r').select('r.rule_id').where('r.scan_id', '=', scan.id).where('r.status', '=', 'ERROR')
-                .whereRef('r.rule_id', '=', 'f.rule_id').whereRef('r.provider', '=', 'f.provider').whereRef('r.account', '=', 'f.account'),
-            ),
-          ),
-          eb.or([
-            // the rule ran in that account and did not name the resource
-            eb.exists(
-              eb.selectFrom('scan_results as r').select('r.rule_id').where('r.scan_id', '=', scan.id)
-                .whereRef('r.rule_id', '=', 'f.rule_id').whereRef('r.provider', '=', 'f.provider').whereRef('r.account', '=', 'f.account'),
-            ),
-            // or the resource is gone from an account this scan read, and the rule is in the scan's bundle
-            eb.and([
-              eb.not(eb.exists(eb.selectFrom('scan_resources as sr').select('sr.resource_id').where('sr.scan_id', '=', scan.id).whereRef('sr.resource_id', '=', 'f.resource_id'))),
-              eb.exists(
-                eb.selectFrom('scan_resources as sr').select('sr.resource_id').where('sr.scan_id', '=', scan.id)
-                  .whereRef('sr.provider', '=', 'f.provider').whereRef('sr.account', '=', 'f.account'),
-              ),
-              eb.exists(eb.selectFrom('scan_results as r').select('r.rule_id').where('r.scan_id', '=', scan.id).whereRef('r.rule_id', '=', 'f.rule_id')),
-            ]),
-          ]),
-        ]),
+        ),
       )
       .execute();
-    for (const f of unreported) {
-      const reason = truthy(f.ran_in_account) ? 'not_reported' : 'resource_gone';
-      resolutions.set(key(f.rule_id, f.resource_id), { rule_id: f.rule_id, resource_id: f.resource_id, status: f.status, reason });
+    for (const f of unseen) {
+      const ruleInAccount = `${f.rule_id}\u0000${f.provider}\u0000${f.account}`;
+      if (erredIn.has(ruleInAccount)) continue;
+      let reason: string | null = null;
+      if (ranIn.has(ruleInAccount)) reason = 'not_reported';
+      else if (!truthy(f.present) && accountsRead.has(`${f.provider}\u0000${f.account}`) && rulesRun.has(f.rule_id)) reason = 'resource_gone';
+      if (reason) resolutions.set(key(f.rule_id, f.resource_id), { rule_id: f.rule_id, resource_id: f.resource_id, status: f.status, reason });
     }
   }
 
@@ -228,11 +217,22 @@ export async function applyLifecycle(
     await trx
       .updateTable('findings')
       .set({ status: 'resolved', resolved_at: at, suppressed_by: null })
-      .where((eb) => eb.or(batch.map((f) => eb.and([eb('rule_id', '=', f.rule_id), eb('resource_id', '=', f.resource_id)]))))
+      .where((eb) => eb.or(byRule(batch).map(([rule, resources]) => eb.and([eb('rule_id', '=', rule), eb('resource_id', 'in', resources)]))))
       .execute();
   }
   summary.resolved = all.length;
   return summary;
+}
+
+/** Pairs grouped by rule: `rule_id = ? and resource_id in (…)` per rule uses the primary key as one range. */
+function byRule(pairs: ReadonlyArray<{ rule_id: string; resource_id: string }>): Array<[string, string[]]> {
+  const groups = new Map<string, string[]>();
+  for (const p of pairs) {
+    const list = groups.get(p.rule_id);
+    if (list) list.push(p.resource_id);
+    else groups.set(p.rule_id, [p.resource_id]);
+  }
+  return [...groups];
 }
 
 function key(rule: string, resource: string): string {
