@@ -52,7 +52,7 @@ t.test('publishing needs a signature by a configured key; versions are immutable
   t.match(await unsigned.json(), { code: 'bundle_signature_missing', message: /signature is required/ });
   const foreign = await publish(archives.foreign!);
   t.equal(foreign.status, 400, 'signed by an unknown key');
-  t.match((await foreign.json()).code, /^bundle_signature/);
+  t.match(((await foreign.json()) as { code: string }).code, /^bundle_signature/);
 
   const writer = await server.token('bundles:read');
   const forbidden = await fetch(`${server.url}/v1/bundles`, { method: 'POST', headers: { ...auth(writer), 'content-type': 'application/gzip' }, body: archives.v1 });
@@ -64,7 +64,7 @@ t.test('publishing needs a signature by a configured key; versions are immutable
   t.match(body.bundle, { signed: true, active: false, rules: 2, digest: /^sha256:[0-9a-f]{64}$/ });
   const again = await publish(archives.v1!);
   t.equal(again.status, 200, 're-publishing the same bytes is a no-op');
-  t.same((await again.json()).created, false);
+  t.same(((await again.json()) as { created: boolean }).created, false);
 
   const rebuilt = await fixtureBundle(join(dir, 'rebuilt'), 'fixture', '1.0.0', otherKeys.privateKey);
   const dev = await testServer(dir, { verificationKeys: [keys.publicKey, otherKeys.publicKey] });
@@ -129,7 +129,7 @@ t.test('a bundle that fails to load leaves the active version serving and says w
 
   const broken = await publish(Buffer.from('garbage'));
   t.equal(broken.status, 400, 'a broken upload is refused with its reason');
-  t.match((await broken.json()).code, /^bundle_/);
+  t.match(((await broken.json()) as { code: string }).code, /^bundle_/);
 });
 
 t.test('activation swaps atomically under load: no request fails', async (t) => {
