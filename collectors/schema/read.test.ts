@@ -1,13 +1,17 @@
 import t from 'tap';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { distModule } from '../../common/paths.js';
 import { openInventory, type InventoryItem } from './read.js';
 
 const header = { version: 'parapet.inventory/v1', generated_at: '2024-06-01T00:00:00Z', sources: [] };
 const good = { id: 'arn:aws:s3:::a', provider: 'aws', type: 'AWS::S3::Bucket', account: '1', region: 'us-east-1', name: 'a', tags: {}, config: {} };
 const dir = mkdtempSync(join(tmpdir(), 'parapet-read-'));
+t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
 async function all(path: string): Promise<InventoryItem[]> {
   const items: InventoryItem[] = [];
@@ -38,4 +42,47 @@ t.test('a bad header or an unreadable file is a clear error', async (t) => {
   await t.rejects(openInventory(join(dir, 'missing.ndjson')), { code: 'inventory_unreadable' });
   writeFileSync(join(dir, 'empty.ndjson'), '');
   await t.rejects(openInventory(join(dir, 'empty.ndjson')), { code: 'inventory_empty' });
+});
+
+t.test('a JSON document streams: header after resources, malformed elements by position, truncation refused', async (t) => {
+  const after = join(dir, 'after.json');
+  writeFileSync(after, `{"resources": [${JSON.stringify(good)}, {"id": "x"}, {"broken": tru}], "version": "parapet.inventory/v1", "generated_at": "2024-06-01T00:00:00Z", "sources": []}`);
+  const opened = await openInventory(after);
+  t.same(opened.header, header);
+  t.match(await all(after), [
+    { kind: 'resource', line: 1, text: JSON.stringify(good) },
+    { kind: 'invalid', line: 2, id: 'x' },
+    { kind: 'invalid', line: 3, errors: [/resources element 3 is not valid JSON/] },
+  ]);
+  const truncated = join(dir, 'truncated.json');
+  writeFileSync(truncated, `{"version": "parapet.inventory/v1", "generated_at": "2024-06-01T00:00:00Z", "sources": [], "resources": [${JSON.stringify(good)}, {"id": "cut`);
+  await t.rejects(all(truncated), { code: 'inventory_malformed', message: /ends inside a string in resources element 2 \(truncated\)/ });
+  const noResources = join(dir, 'no-resources.json');
+  writeFileSync(noResources, JSON.stringify(header, null, 2));
+  await t.rejects(openInventory(noResources), { code: 'inventory_invalid_header', message: /no resources array/ });
+});
+
+t.test('a JSON document larger than the heap is read in bounded memory', async (t) => {
+  // ~80 MB on one line; the reader runs in a child whose old space is capped at 48 MB.
+  const path = join(dir, 'big.json');
+  const n = 60_000;
+  const out = createWriteStream(path);
+  out.write(`{"version":"parapet.inventory/v1","generated_at":"2024-06-01T00:00:00Z","sources":[],"resources":[`);
+  for (let i = 0; i < n; i++) {
+    if (!out.write((i ? ',' : '') + JSON.stringify({ ...good, id: `r${i}`, config: { pad: 'y'.repeat(1300) } }))) await once(out, 'drain');
+  }
+  out.write(']}');
+  out.end();
+  await once(out, 'finish');
+  const script = `import(${JSON.stringify(distModule('collectors', 'schema', 'read.js'))}).then(async ({ openInventory }) => {
+    let ok = 0; for await (const item of (await openInventory(${JSON.stringify(path)})).items) if (item.kind === 'resource') ok++;
+    console.log(ok, Math.round(process.memoryUsage().heapUsed / 1e6));
+  })`;
+  const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = execFile(process.execPath, ['--max-old-space-size=48', '--input-type=module', '-e', script], (err, stdout, stderr) =>
+      resolve({ code: err ? (child.exitCode ?? 1) : 0, stdout, stderr }),
+    );
+  });
+  t.equal(result.code, 0, result.stderr.slice(0, 500));
+  t.match(result.stdout, new RegExp(`^${n} \\d+\\n$`), 'every resource read');
 });
