@@ -184,9 +184,9 @@ activity_alert_exists(account_input, operation) if {
 	lower(condition.equals) == operation
 }
 
-# text renders a value for a message identically in OPA and in opa-wasm, whose
-# sprintf lacks OPA's %v rendering of composites: strings as they are, anything
-# else as JSON. Rules format non-strings with "%s" and text(value).
+# text renders a value for a message: strings as they are, anything else as JSON.
+# Rules format scalars and lists with "%s" and text(value); objects render with %v,
+# since json.marshal orders object keys differently in the wasm evaluator.
 text(value) := value if is_string(value)
 
 text(value) := json.marshal(value) if not is_string(value)

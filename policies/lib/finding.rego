@@ -10,9 +10,9 @@ finding(resource, msg, evidence) := {"msg": msg, "resource": resource.id, "evide
 
 finding(resource, msg, evidence) := {"msg": msg, "resource": resource, "evidence": evidence} if is_string(resource)
 
-# show renders any value for a message: strings as they are, everything else as
-# JSON (null, booleans, numbers, arrays). Use it with %s instead of %v, whose
-# rendering differs between OPA and the wasm evaluator's sprintf.
+# show renders a value for a message: strings as they are, everything else as
+# JSON (null, booleans, numbers, lists of scalars). For objects use %v instead:
+# json.marshal orders object keys differently in the wasm evaluator.
 show(x) := x if is_string(x)
 
 else := json.marshal(x)

@@ -22,10 +22,16 @@ import data.parapet.lib
 
 vpc_id := input.resource.config.vpcId
 
-deny contains lib.finding(input.resource, msg, {"vpcId": vpc_id, "flow_logs": []}) if {
+deny contains lib.finding(input.resource, msg, {"vpcId": vpc_id, "flow_logs": flow_logs}) if {
 	not has_flow_log
-	msg := sprintf("VPC %s has no active flow log", [vpc_id])
+	msg := sprintf("VPC %s has no active flow log of ALL or REJECT traffic (flow logs on it: %v)", [vpc_id, flow_logs])
 }
+
+# The flow logs attached to this VPC, whatever their state, for the message and evidence.
+flow_logs := [{"flowLogId": object.get(fl.config, "flowLogId", fl.id), "flowLogStatus": object.get(fl.config, "flowLogStatus", null), "trafficType": object.get(fl.config, "trafficType", null)} |
+	some fl in object.get(input.facts, "AWS::EC2::FlowLog", [])
+	fl.config.resourceId == vpc_id
+]
 
 has_flow_log if {
 	some fl in object.get(input.facts, "AWS::EC2::FlowLog", [])

@@ -25,3 +25,9 @@ test_fail_without_matching_flow_log if {
 	count(vpc_flow_logs.deny) == 1 with input as fail_accept_only
 	count(vpc_flow_logs.deny) == 1 with input as fail_no_flow_logs
 }
+
+test_fail_names_the_flow_log_that_falls_short if {
+	some f in vpc_flow_logs.deny with input as fail_accept_only
+	contains(f.msg, `{"flowLogId": "fl-0123", "flowLogStatus": "ACTIVE", "trafficType": "ACCEPT"}`)
+	f.evidence.flow_logs == [{"flowLogId": "fl-0123", "flowLogStatus": "ACTIVE", "trafficType": "ACCEPT"}]
+}

@@ -26,7 +26,7 @@ enrolled(cfg) if cfg.enrolledAncestor == true
 
 deny contains lib.finding(
 	input.resource,
-	sprintf("Access Approval is not enrolled for %s (no enrolledServices)", [input.resource.account]),
+	sprintf("Access Approval is not enrolled for project %s (enrolledServices %v, enrolledAncestor %v)", [input.resource.account, object.get(input.resource.config, "enrolledServices", []), object.get(input.resource.config, "enrolledAncestor", false)]),
 	{"enrolledServices": object.get(input.resource.config, "enrolledServices", []), "enrolledAncestor": object.get(input.resource.config, "enrolledAncestor", false)},
 ) if {
 	not enrolled(input.resource.config)

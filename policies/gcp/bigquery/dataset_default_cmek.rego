@@ -22,8 +22,8 @@ import data.parapet.lib
 
 deny contains lib.finding(
 	input.resource,
-	sprintf("BigQuery dataset %s has no default customer-managed encryption key", [input.resource.name]),
-	{"defaultEncryptionConfiguration": null},
+	sprintf("BigQuery dataset %s has no default customer-managed encryption key (defaultEncryptionConfiguration %v)", [input.resource.name, object.get(input.resource.config, "defaultEncryptionConfiguration", null)]),
+	{"defaultEncryptionConfiguration": object.get(input.resource.config, "defaultEncryptionConfiguration", null)},
 ) if {
 	not input.resource.config.defaultEncryptionConfiguration.kmsKeyName
 }

@@ -26,7 +26,7 @@ confidential(cfg) if object.get(cfg, ["confidentialInstanceConfig", "confidentia
 
 deny contains lib.finding(
 	input.resource,
-	sprintf("instance %s is not a Confidential VM", [input.resource.config.name]),
+	sprintf("instance %s is not a Confidential VM (confidentialInstanceConfig %v)", [input.resource.config.name, object.get(input.resource.config, "confidentialInstanceConfig", null)]),
 	{"confidentialInstanceConfig": object.get(input.resource.config, "confidentialInstanceConfig", null)},
 ) if {
 	not confidential(input.resource.config)

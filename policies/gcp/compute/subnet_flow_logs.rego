@@ -32,7 +32,7 @@ flow_logs_on(cfg) if {
 
 deny contains lib.finding(
 	input.resource,
-	sprintf("subnetwork %s (%s) has flow logs off", [cfg.name, cfg.ipCidrRange]),
+	sprintf("subnetwork %s (%s) has flow logs off (logConfig.enable %v, enableFlowLogs %v)", [cfg.name, cfg.ipCidrRange, object.get(cfg, ["logConfig", "enable"], null), object.get(cfg, "enableFlowLogs", null)]),
 	{"logConfig": object.get(cfg, "logConfig", null), "enableFlowLogs": object.get(cfg, "enableFlowLogs", null)},
 ) if {
 	cfg := input.resource.config

@@ -22,7 +22,7 @@ import data.parapet.lib
 
 deny contains lib.finding(
 	input.resource,
-	sprintf("Dataproc cluster %s does not use a customer-managed encryption key", [input.resource.config.clusterName]),
+	sprintf("Dataproc cluster %s does not use a customer-managed encryption key (encryptionConfig %v)", [input.resource.config.clusterName, object.get(input.resource.config, ["config", "encryptionConfig"], null)]),
 	{"encryptionConfig": object.get(input.resource.config, ["config", "encryptionConfig"], null)},
 ) if {
 	not input.resource.config.config.encryptionConfig.gcePdKmsKeyName

@@ -22,7 +22,7 @@ import data.parapet.lib
 
 deny contains lib.finding(
 	input.resource,
-	sprintf("%s grants %s to %s", [input.resource.name, b.role, b.member]),
+	sprintf("KMS key %s grants %s to %s", [input.resource.name, b.role, b.member]),
 	b,
 ) if {
 	some b in lib.gcp.public_bindings(input.resource)

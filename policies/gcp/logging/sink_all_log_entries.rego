@@ -29,9 +29,13 @@ full_sinks := [s.config.name |
 
 deny contains lib.finding(
 	lib.gcp.account_resource_id(input.account),
-	sprintf("project %s has no enabled log sink without a filter (sinks: %s)", [input.account.id, concat(", ", names)]),
+	sprintf("project %s has no enabled log sink without a filter (sinks: %s)", [input.account.id, listed(names)]),
 	{"sinks": names},
 ) if {
 	count(full_sinks) == 0
 	names := sort([s.config.name | some s in input.resources["logging.googleapis.com/LogSink"]])
 }
+
+listed(names) := concat(", ", names) if count(names) > 0
+
+else := "none"

@@ -22,7 +22,7 @@ import data.parapet.lib
 
 deny contains lib.finding(
 	input.resource,
-	sprintf("Cloud SQL instance %s has automated backups off", [cfg.name]),
+	sprintf("Cloud SQL instance %s has automated backups off (backupConfiguration.enabled %v)", [cfg.name, object.get(cfg, ["settings", "backupConfiguration", "enabled"], null)]),
 	{"backupConfiguration": object.get(cfg, ["settings", "backupConfiguration"], null)},
 ) if {
 	cfg := input.resource.config
