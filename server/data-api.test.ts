@@ -81,6 +81,9 @@ t.test('OPA shapes: undefined omits result, GET with ?input, pretty, errors', as
   t.equal(get.status, 200);
   t.equal(((await get.json()) as { result: unknown[] }).result.length, 3, 'GET with ?input= evaluates the same');
 
+  const curlStyle = await fetch(`${server.url}/v1/data/${S3_DENY}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body: JSON.stringify({ input: inputs[0] }) });
+  t.equal(((await curlStyle.json()) as { result: unknown[] }).result.length, 3, 'a form-encoded body (curl -d) is read as JSON, as OPA does');
+
   const noInput = (await (await post(S3_DENY, '{}')).json()) as { warning?: { code: string } };
   t.equal(noInput.warning?.code, 'api_usage_warning', "a body without 'input' gets OPA's warning");
 

@@ -91,6 +91,18 @@ function splitPath(raw: string | undefined): string[] {
 
 export function dataRoutes(ctx: ServerContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
+    // OPA reads the body as JSON whatever its type: `curl -d` sends form encoding.
+    app.addContentTypeParser(['application/x-www-form-urlencoded', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => {
+      const text = body as string;
+      if (text.length === 0) return done(null, undefined);
+      const depth = jsonDepth(text);
+      if (depth > app.limits.jsonDepth) return done(new ApiError(400, 'invalid_parameter', `request body nests ${depth} levels deep; the limit is ${app.limits.jsonDepth}`));
+      try {
+        done(null, JSON.parse(text));
+      } catch (err) {
+        done(new ApiError(400, 'invalid_parameter', `request body is not valid JSON: ${errorMessage(err)}`));
+      }
+    });
     const handler = async (request: FastifyRequest<{ Params: { '*'?: string }; Querystring: DataQuery; Body: { input?: unknown } | undefined }>, reply: FastifyReply) => {
       const started = process.hrtime.bigint();
       const query = request.query;
