@@ -1,7 +1,10 @@
 /**
  * `parapet eval`: evaluates an inventory with a bundle. Summary on the terminal,
  * findings streamed to --out (JSON or NDJSON), a progress bar on a TTY.
- * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 errors.
+ * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 errors — ERROR outcomes
+ * (a rule that could not be evaluated, an invalid inventory record) included, even when
+ * --fail-on findings would give 1: the result is incomplete. Evidence integers beyond
+ * 2^53 are written as decimal strings (see ARCHITECTURE.md).
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -38,7 +41,7 @@ export function register(program: Command): void {
     .requiredOption('--inventory <file>', 'inventory file (.json, .ndjson, .gz) or - for stdin')
     .addOption(new Option('--format <format>', 'findings format in --out; table prints only the summary').choices(['table', 'json', 'ndjson']).default('table'))
     .option('--out <file>', 'write findings (FAIL and ERROR outcomes; all with --format ndjson) to this file')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices([...SEVERITIES]))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails (ERROR outcomes exit 2)').choices([...SEVERITIES]))
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--batch-size <n>', 'resources a batch', '128')
     .option('--now <rfc3339>', 'the instant time.now_ns returns (default: now), for reproducible scans')
@@ -83,7 +86,8 @@ export async function runEval(flags: EvalFlags): Promise<number> {
   };
   if (out && format === 'json') await write('{"findings":[\n');
 
-  const bar = process.stderr.isTTY ? await progressBar() : undefined;
+  // The bar draws on stderr, and only when the summary goes to a terminal too.
+  const bar = process.stdout.isTTY && process.stderr.isTTY ? await progressBar() : undefined;
   const severityRank = (s: Severity) => SEVERITIES.indexOf(s);
   let failedAtThreshold = 0;
   try {
