@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { fromRoot } from '../common/paths.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../reports/pdf.js';
-import { tempDir } from '../server/testing.js';
+import { fixtureBundle, tempDir } from '../server/testing.js';
 import { estateServer, type EstateFixture } from '../server/routes/posture/testing.js';
 
 const { dir, remove } = tempDir('parapet-dashboard-');
@@ -25,6 +25,7 @@ let fx: EstateFixture;
 let browser: Browser;
 let writer: string;
 let reader: string;
+let allVersion: string;
 /** Requests the page made to anything but the server: there must be none (no CDN). */
 const foreign: string[] = [];
 
@@ -35,8 +36,11 @@ t.before(async () => {
   }
   fx = await estateServer(dir);
   // A published, active bundle for the Bundles view.
-  const published = await fx.server.context.registry.publish(readFileSync(fx.bundle), 'release-bot');
-  await fx.server.context.registry.activate(published.version.name, published.version.version, 'release-bot');
+  allVersion = (await fx.server.context.store.bundles.versions('all'))[0]!.version;
+  await fx.server.context.registry.activate('all', allVersion, 'release-bot');
+  // A small bundle with two versions, for activate and roll back.
+  for (const version of ['1.0.0', '1.1.0']) await fx.server.context.registry.publish(await fixtureBundle(dir, 'guardrails', version), 'release-bot');
+  await fx.server.context.registry.activate('guardrails', '1.0.0', 'release-bot');
   writer = (await fx.server.context.store.tokens.create({ name: 'security-lead', scopes: 'scans:read,exceptions:write,bundles:read,bundles:write' })).token;
   reader = (await fx.server.context.store.tokens.create({ name: 'auditor', scopes: 'scans:read,bundles:read' })).token;
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -235,9 +239,19 @@ t.test('overview, compliance drill-down, exception from a finding, CSV, expiry',
   // Bundles: the active version, actions for a bundles:write token.
   await nav(page, 'Bundles');
   await page.getByRole('heading', { level: 2, name: /all/ }).waitFor();
+  await page.getByRole('heading', { level: 2, name: /guardrails/ }).waitFor();
+  await page.getByRole('button', { name: 'Activate guardrails 1.1.0' }).click();
+  await page.getByText('Activated guardrails 1.1.0.').waitFor();
+  await page.getByRole('heading', { level: 2, name: /guardrails\s+active 1\.1\.0/ }).waitFor();
+  t.equal(fx.server.context.registry.get('guardrails')?.version, '1.1.0', 'the server serves the activated version');
   const bundles = await shot(page, '7-bundles');
-  t.match(bundles, /active 1\.0\.0/);
-  t.match(bundles, /by release-bot/);
+  t.match(bundles, new RegExp(`all\\s+active ${allVersion.replace(/\./g, '\\.')}`));
+  t.match(bundles, /guardrails\s+active 1\.1\.0/);
+  t.match(bundles, /by fixture/);
+  await page.getByRole('button', { name: 'Roll back to the previous version' }).click();
+  await page.getByText('Rolled guardrails back.').waitFor();
+  await page.getByRole('heading', { level: 2, name: /guardrails\s+active 1\.0\.0/ }).waitFor();
+  t.equal(fx.server.context.registry.get('guardrails')?.version, '1.0.0', 'rolled back');
   await context.close();
 });
 

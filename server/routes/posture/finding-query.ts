@@ -156,11 +156,18 @@ export async function findFindings(
   rules: Map<string, RuleMetadata>,
 ): Promise<{ total: number; findings: FindingView[] }> {
   const base = applyFilter(db.selectFrom('findings'), filter, rules);
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
-    applySort(base.selectAll(), page).limit(page.limit).offset(page.offset).execute(),
-  ]);
-  return { total: num(count?.n ?? 0), findings: rows.map((r) => toView(r, rules)) };
+  const count = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  // Sort and page the keys alone (a narrow sort), then read the page's rows by primary key.
+  const keys = await applySort(base.select(['rule_id', 'resource_id']), page).limit(page.limit).offset(page.offset).execute();
+  if (keys.length === 0) return { total: num(count?.n ?? 0), findings: [] };
+  const rows = await db
+    .selectFrom('findings')
+    .selectAll()
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('rule_id', '=', k.rule_id), eb('resource_id', '=', k.resource_id)]))))
+    .execute();
+  const byKey = new Map(rows.map((r) => [`${r.rule_id}\u0000${r.resource_id}`, r]));
+  const ordered = keys.map((k) => byKey.get(`${k.rule_id}\u0000${k.resource_id}`)).filter((r): r is FindingsTable => r !== undefined);
+  return { total: num(count?.n ?? 0), findings: ordered.map((r) => toView(r, rules)) };
 }
 
 /** Every matching finding, in pages, for exports. */

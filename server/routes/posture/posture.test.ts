@@ -265,6 +265,11 @@ t.test('on-demand scan: 202 with the id, 409 while it runs, unknown target 404',
   t.equal(again.status, 409);
   t.equal(again.body.code, 'scan_running');
   t.equal((await post('/v1/scans', { target: 'nope' })).status, 404);
+  // A target with a schedule in the store is a configured target too.
+  await fx.server.context.store.schedules.put({ target: 'nightly-inventory', cron: '0 3 * * *', spec: { inventory: join(dir, 'scan-2.ndjson'), bundle: fx.bundle } });
+  t.same((await get('/v1/scans')).body.targets, [ESTATE_TARGET, 'nightly-inventory']);
+  const scheduled = await post('/v1/scans', { target: 'nightly-inventory' });
+  t.equal(scheduled.status, 202);
   t.equal((await post('/v1/scans', { target: ESTATE_TARGET }, read)).status, 403);
   let scan = started.body.scan;
   for (let i = 0; i < 300 && scan.status === 'running'; i++) {
@@ -273,6 +278,13 @@ t.test('on-demand scan: 202 with the id, 409 while it runs, unknown target 404',
   }
   t.equal(scan.status, 'succeeded', scan.error ?? '');
   t.match(scan.trigger, /^api:/);
+  let other = scheduled.body.scan;
+  for (let i = 0; i < 300 && other.status === 'running'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    other = (await get(`/v1/scans/${other.id}`)).body;
+  }
+  t.equal(other.status, 'succeeded', other.error ?? '');
+  t.equal(other.target, 'nightly-inventory');
 });
 
 t.test('findings stay fast with 100,000 of them', async (t) => {

@@ -11,7 +11,7 @@ import { ApiError } from '../../errors.js';
 import { toView } from './finding-query.js';
 import { errors, findingSchema, scanSchema, type BundleMetadata } from './shared.js';
 
-/** What a configured target scans: native exports to import, or an inventory file, with a bundle. */
+/** What a configured target scans (the shape of a schedule's spec): native exports to import, or an inventory file, with a bundle. */
 export interface ScanTarget {
   imports?: string[];
   inventory?: string;
@@ -28,6 +28,10 @@ function describeScan(s: ScanRecord) {
 
 export function scanRoutes(ctx: ServerContext, meta: BundleMetadata, targets: Readonly<Record<string, ScanTarget>>) {
   const running = new Set<Promise<unknown>>();
+  /** A target of the server's options, else one with a schedule in the store. */
+  const targetSpec = async (name: string): Promise<ScanTarget | undefined> =>
+    Object.hasOwn(targets, name) ? targets[name] : (await ctx.store.schedules.get(name).catch(() => undefined))?.spec;
+  const targetNames = async () => [...new Set([...Object.keys(targets), ...(await ctx.store.schedules.list()).map((s) => s.target)])].sort();
   return async function routes(app: FastifyInstance): Promise<void> {
     // Let on-demand scans finish before the store closes.
     app.addHook('onClose', async () => {
@@ -60,7 +64,7 @@ export function scanRoutes(ctx: ServerContext, meta: BundleMetadata, targets: Re
       async (request) => {
         const { target, limit, before, finished } = request.query;
         const scans = await ctx.store.scans.list({ target, limit, before, finished: finished === 'true' });
-        return { scans: scans.map(describeScan), targets: Object.keys(targets).sort() };
+        return { scans: scans.map(describeScan), targets: await targetNames() };
       },
     );
 
@@ -145,9 +149,9 @@ export function scanRoutes(ctx: ServerContext, meta: BundleMetadata, targets: Re
       },
       async (request, reply) => {
         const { target } = request.body;
-        const spec = Object.hasOwn(targets, target) ? targets[target] : undefined;
+        const spec = await targetSpec(target);
         if (!spec) {
-          const known = Object.keys(targets);
+          const known = await targetNames();
           throw new ApiError(404, 'target_not_found', `no configured scan target ${JSON.stringify(target)}${known.length ? `; configured: ${known.join(', ')}` : ': none is configured'}`);
         }
         const started = new Promise<ScanRecord>((resolveStarted, rejectStarted) => {

@@ -4,12 +4,14 @@
  * importers, evaluated with the `all` bundle), the second one differing from
  * the first so that the diff has new and resolved findings.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromRoot } from '../../../common/paths.js';
 import { InventoryWriter } from '../../../collectors/common/inventory-writer.js';
 import { importFiles } from '../../../collectors/import/import.js';
 import type { Resource } from '../../../collectors/schema/inventory.js';
-import { resolveBundleArchive, runScan } from '../../../posture/scan.js';
+import { buildBundle, definitionPath, readDefinition } from '../../../engine/bundle/build.js';
+import { runScan } from '../../../posture/scan.js';
 import type { ScanRecord } from '../../../store/scans.js';
 import { testServer, type TestServer } from '../../testing.js';
 
@@ -31,7 +33,11 @@ export interface EstateFixture {
  * findings resolve as gone).
  */
 export async function estateServer(dir: string): Promise<EstateFixture> {
-  const bundle = await resolveBundleArchive('all');
+  // The built `all` bundle when there is one; else a private build (two test files building
+  // out/bundles at once could read each other's half-written archive).
+  const def = readDefinition(definitionPath('all'));
+  const built = fromRoot('out', 'bundles', `${def.name}-${def.version}.tar.gz`);
+  const bundle = existsSync(built) ? built : (await buildBundle(definitionPath('all'), { outDir: join(dir, 'bundles') })).file;
   const resources: Resource[] = [];
   const { sources } = await importFiles([ESTATE], { emit: async (r) => void resources.push(r) });
   const variant = async (name: string, keep: (r: Resource, i: number) => boolean) => {
@@ -49,6 +55,8 @@ export async function estateServer(dir: string): Promise<EstateFixture> {
     dev: true,
     posture: { targets: { [ESTATE_TARGET]: { imports: [ESTATE], bundle } } },
   });
+  // Published (not activated) so that the server knows the rules and frameworks of the scans.
+  await server.context.registry.publish(readFileSync(bundle), 'fixture');
   const scans: ScanRecord[] = [];
   for (const inventory of [first, second]) {
     const { scan } = await runScan({ store: server.context.store, target: ESTATE_TARGET, inventory, bundle, nowNs: NOW_NS, threads: 1 });
