@@ -14,10 +14,11 @@
  * core in parallel. Peak RSS is the largest single process's, CPU the sum.
  * Both report the (rule, resource) pairs that fail; the run checks they agree.
  */
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Resource } from '../collectors/schema/inventory.js';
 import { openInventory } from '../collectors/schema/read.js';
 import { opaBinary } from '../common/opa.js';
@@ -165,6 +166,8 @@ interface ScanFigures {
   us_per_resource: number;
   failed: number | null;
   load1: number;
+  /** CPU per resource once start-up (measured on 100 resources) is taken away: flat as the estate grows means linear. */
+  cpu_us_per_resource_after_startup?: number;
   note?: string;
 }
 
@@ -220,6 +223,23 @@ export interface ScanPoint {
   failed_agree: boolean | null;
 }
 
+/** What `parapet eval` costs with next to nothing to evaluate (start-up, bundle load, pool): the first 100 resources of an estate. */
+async function parapetStartup(estate: string, bundle: string): Promise<ScanFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'parapet-bench-startup-'));
+  try {
+    const small = join(dir, 'estate-100.ndjson');
+    const lines: string[] = [];
+    for await (const line of createInterface({ input: createReadStream(estate), crlfDelay: Infinity })) {
+      lines.push(line);
+      if (lines.length === 101) break;
+    }
+    writeFileSync(small, lines.join('\n') + '\n');
+    return await runParapet(small, bundle, lines.length - 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runEstateScan(options: { sizes?: number[]; opaChunk?: number; opaMax?: number; keep?: boolean } = {}) {
   const sizes = options.sizes ?? [10_000, 100_000];
   const opaChunk = options.opaChunk ?? 25_000;
@@ -231,15 +251,23 @@ export async function runEstateScan(options: { sizes?: number[]; opaChunk?: numb
   mkdirSync(estates, { recursive: true });
   let templates: Awaited<ReturnType<typeof loadTemplates>> | undefined;
   const points: ScanPoint[] = [];
+  let startup: ScanFigures | undefined;
   for (const n of sizes) {
     const file = join(estates, `estate-${n}.ndjson`);
     if (!existsSync(file)) {
       templates ??= await loadTemplates();
       log(`generating ${n} resources`);
-      await generateEstate(n, file, { templates });
+      // Written aside and renamed: an interrupted run leaves no partial estate to reuse.
+      await generateEstate(n, `${file}.partial`, { templates });
+      renameSync(`${file}.partial`, file);
+    }
+    if (!startup) {
+      startup = await parapetStartup(file, bundleFile);
+      log(`parapet start-up (100 resources): ${startup.seconds} s, ${startup.cpu_seconds} CPU s`);
     }
     log(`parapet eval, ${n} resources`);
     const parapet = await runParapet(file, bundleFile, n);
+    parapet.cpu_us_per_resource_after_startup = round(((parapet.cpu_seconds - startup.cpu_seconds) * 1e6) / n, 1);
     log(`parapet: ${parapet.seconds} s, ${parapet.resources_per_s}/s, peak ${parapet.peak_rss_mib} MiB`);
     let opa: ScanFigures | null = null;
     if (n <= opaMax) {
@@ -255,17 +283,18 @@ export async function runEstateScan(options: { sizes?: number[]; opaChunk?: numb
     });
     if (!options.keep && n >= 1_000_000) rmSync(file, { force: true });
   }
-  return { opa_chunk: opaChunk, points };
+  return { opa_chunk: opaChunk, startup: startup ?? null, points };
 }
 
 export function printEstateScan(result: Awaited<ReturnType<typeof runEstateScan>>): string {
-  return table(
-    ['resources', 'engine', 'seconds', 'cpu s', 'resources/s', 'µs/resource', 'peak RSS MiB', 'failed pairs', 'load1', '× opa (time)', '× opa (cpu)'],
+  const startup = result.startup ? `parapet start-up (eval of 100 resources): ${result.startup.seconds} s, ${result.startup.cpu_seconds} CPU s, peak ${result.startup.peak_rss_mib} MiB\n` : '';
+  return startup + table(
+    ['resources', 'engine', 'seconds', 'cpu s', 'resources/s', 'µs/resource', 'cpu µs/res. after start-up', 'peak RSS MiB', 'failed pairs', 'load1', '× opa (time)', '× opa (cpu)'],
     result.points.flatMap((p) => [
-      [p.resources, 'parapet', p.parapet.seconds, p.parapet.cpu_seconds, p.parapet.resources_per_s, p.parapet.us_per_resource, p.parapet.peak_rss_mib, p.parapet.failed, p.parapet.load1, p.ratio_throughput, p.ratio_cpu],
+      [p.resources, 'parapet', p.parapet.seconds, p.parapet.cpu_seconds, p.parapet.resources_per_s, p.parapet.us_per_resource, p.parapet.cpu_us_per_resource_after_startup, p.parapet.peak_rss_mib, p.parapet.failed, p.parapet.load1, p.ratio_throughput, p.ratio_cpu],
       p.opa
-        ? [p.resources, 'opa eval', p.opa.seconds, p.opa.cpu_seconds, p.opa.resources_per_s, p.opa.us_per_resource, p.opa.peak_rss_mib, p.opa.failed, p.opa.load1, null, null]
-        : [p.resources, 'opa eval', 'not run (--opa-max)', null, null, null, null, null, null, null, null],
+        ? [p.resources, 'opa eval', p.opa.seconds, p.opa.cpu_seconds, p.opa.resources_per_s, p.opa.us_per_resource, null, p.opa.peak_rss_mib, p.opa.failed, p.opa.load1, null, null]
+        : [p.resources, 'opa eval', 'not run (--opa-max)', null, null, null, null, null, null, null, null, null],
     ]),
   ) + result.points.filter((p) => p.failed_agree === false).map((p) => `WARNING: at ${p.resources} resources parapet and opa count different failing (rule, resource) pairs\n`).join('');
 }

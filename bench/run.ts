@@ -65,15 +65,12 @@ export function summarise(decision?: Decision, scan?: Scan, swap?: Swap): Row[] 
       });
       if (p.failed_agree !== null) rows.push({ measure: `estate scan ${p.resources}: failing (rule, resource) pairs agree`, parapet: p.parapet.failed, peer: p.opa?.failed ?? null, ratio: null, target: 'equal', met: verdict(p.failed_agree) });
     }
-    const pts = [...scan.points].sort((a, b) => a.resources - b.resources);
-    if (pts.length >= 2) {
-      // The marginal cost per resource between consecutive sizes (startup cancels out): flat means linear.
-      const marginal = pts.slice(1).map((p, i) => round(((p.parapet.cpu_seconds - pts[i]!.parapet.cpu_seconds) * 1e6) / (p.resources - pts[i]!.resources), 1));
-      const first = round((pts[0]!.parapet.cpu_seconds * 1e6) / pts[0]!.resources, 1);
+    const costs = scan.points.map((p) => p.parapet.cpu_us_per_resource_after_startup).filter((c): c is number => typeof c === 'number');
+    if (costs.length >= 2) {
       rows.push({
-        measure: `CPU µs/resource as the estate grows (${pts.map((p) => p.resources).join(' → ')}; first incl. startup, then marginal)`,
-        parapet: [first, ...marginal].join(' → '), peer: null, ratio: null, target: 'flat',
-        met: verdict(marginal.length < 2 || Math.max(...marginal) <= 1.25 * Math.min(...marginal)),
+        measure: `CPU µs/resource after start-up as the estate grows (${scan.points.map((p) => p.resources).join(' → ')})`,
+        parapet: costs.join(' → '), peer: null, ratio: round(Math.max(...costs) / Math.min(...costs), 2), target: 'flat (≤1.25× spread)',
+        met: verdict(Math.max(...costs) <= 1.25 * Math.min(...costs)),
       });
     }
   }
