@@ -235,6 +235,9 @@ t.test('overview, compliance drill-down, exception from a finding, CSV, expiry',
   await page.getByText(/Exception exc_[0-9a-f]+ expired\./).waitFor();
   t.match(await page.locator('main').innerText(), /expired/);
   t.equal(await page.getByRole('button', { name: /Expire exception/ }).count(), 0);
+  await page.getByText('History').click();
+  await page.getByText(/: expire by security-lead/).waitFor();
+  t.match(await page.locator('main').innerText(), /create by security-lead[\s\S]*expire by security-lead/, 'the audit trail');
 
   // Bundles: the active version, actions for a bundles:write token.
   await nav(page, 'Bundles');

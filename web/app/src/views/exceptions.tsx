@@ -74,6 +74,41 @@ export function AcceptRisk({ finding, onDone }: { finding: Pick<Finding, 'rule_i
   );
 }
 
+interface AuditEntry {
+  id: number;
+  action: string;
+  actor: string;
+  at: string;
+}
+
+/** The exception's audit trail, loaded when opened. */
+function AuditTrail({ id }: { id: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>History</summary>
+      {open && <AuditList id={id} />}
+    </details>
+  );
+}
+
+function AuditList({ id }: { id: string }) {
+  const [data] = useLoad(() => getJson<{ audit: AuditEntry[] }>(`/v1/exceptions/${id}/audit`), [id]);
+  return (
+    <Async value={data} label="the history">
+      {(d) => (
+        <ol class="plain small">
+          {d.audit.map((a) => (
+            <li key={a.id}>
+              {when(a.at)}: {a.action} by {a.actor}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Async>
+  );
+}
+
 function scopeText(e: Exception): string {
   const parts = [];
   if (e.scope.rule) parts.push(`rule ${e.scope.rule}`);
@@ -148,6 +183,7 @@ export function ExceptionsView({ session }: { session: Session }) {
                     <td>
                       <span class={`badge ${e.active ? 'ex-active' : 'ex-ended'}`}>{e.active ? 'active' : e.revoked_at ? 'revoked' : 'expired'}</span>
                       {e.active && <div class="small muted">suppressing {e.suppressing}</div>}
+                      <AuditTrail id={e.id} />
                     </td>
                     {session.can('exceptions:write') && (
                       <td>
