@@ -1,12 +1,15 @@
 /**
  * `make bench`: every benchmark in order, each printing its own tables, then one
  * summary against the targets (issue 6). Results go to out/bench/*.json.
- *   node dist/bench/run.js [--sizes 10k,100k] [--duration 5] [--connections 1,16,64] [--only decision,scan,swap]
+ *   node dist/bench/run.js [--sizes 10k,100k] [--duration 5] [--connections 1,16,64] [--only decision,scan,swap,dispatch]
  * Estate sizes also come from $PARAPET_BENCH_SIZES (e.g. `10k,100k,1m`); the default
  * leaves 1M out because on a 2-core machine it alone takes longer than the ~10
  * minutes the other benchmarks together take.
- * The rule-count dispatch benchmark (10 vs 300 rules) is bench/dispatch.ts.
+ * Last, bench/dispatch.ts (cost per resource as unrelated rules are added: 10 vs 300
+ * rules of other types), run as a child process as it runs alone.
  */
+import { spawnSync } from 'node:child_process';
+import { distModule } from '../common/paths.js';
 import { isMain, log, machine, markdownTable, numberList, parseFlags, round, saveResult, table } from './common.js';
 import { printDecisionApi, runDecisionApi } from './decision-api.js';
 import { printEstateScan, runEstateScan } from './estate-scan.js';
@@ -27,7 +30,16 @@ interface Row {
 
 const verdict = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'yes' : 'NO');
 
-export function summarise(decision?: Decision, scan?: Scan, swap?: Swap): Row[] {
+/** bench/dispatch.ts (the eval helper's): 10 vs 300 rules of other types, run as it runs alone. */
+function runDispatch(): { output: string; small: number | null; large: number | null; ratio: number | null } {
+  const out = spawnSync(process.execPath, [distModule('bench', 'dispatch.js')], { encoding: 'utf8' });
+  const output = out.stdout + (out.status === 0 ? '' : out.stderr);
+  const num = (re: RegExp) => (re.exec(output) ? Number(re.exec(output)![1]) : null);
+  return { output, small: num(/10 rules of other types: ([\d.]+)/), large: num(/300 rules of other types: ([\d.]+)/), ratio: num(/ratio 300\/10: ([\d.]+)/) };
+}
+type Dispatch = ReturnType<typeof runDispatch>;
+
+export function summarise(decision?: Decision, scan?: Scan, swap?: Swap, dispatch?: Dispatch): Row[] {
   const rows: Row[] = [];
   if (decision) {
     for (const c of decision.comparisons) {
@@ -85,6 +97,9 @@ export function summarise(decision?: Decision, scan?: Scan, swap?: Swap): Row[] 
       rows.push({ measure: 'hot swap: p99 ms steady → swapping', parapet: `${steady.p99_ms} → ${swapping.p99_ms}`, peer: null, ratio: round(swapping.p99_ms / Math.max(1, steady.p99_ms), 2), target: '—', met: '—' });
     }
   }
+  if (dispatch && dispatch.ratio !== null) {
+    rows.push({ measure: 'µs/resource with 10 → 300 rules of other types (one thread)', parapet: `${dispatch.small} → ${dispatch.large}`, peer: null, ratio: dispatch.ratio, target: 'flat (dispatch by type)', met: verdict(dispatch.ratio <= 1.25) });
+  }
   return rows;
 }
 
@@ -96,7 +111,7 @@ export function summaryTable(rows: Row[], markdown = false): string {
 
 if (isMain(import.meta.url)) {
   const flags = parseFlags();
-  const only = new Set((flags.get('only') ?? 'decision,scan,swap').split(','));
+  const only = new Set((flags.get('only') ?? 'decision,scan,swap,dispatch').split(','));
   const sizes = numberList(flags.get('sizes') ?? process.env.PARAPET_BENCH_SIZES, [10_000, 100_000]);
   const duration = flags.has('duration') ? Number(flags.get('duration')) : undefined;
   const started = Date.now();
@@ -105,6 +120,7 @@ if (isMain(import.meta.url)) {
   let decision: Decision | undefined;
   let scan: Scan | undefined;
   let swap: Swap | undefined;
+  let dispatch: Dispatch | undefined;
   if (only.has('decision')) {
     process.stdout.write('\n== Decision API (bench/decision-api.ts)\n');
     decision = await runDecisionApi({ duration, connections: flags.has('connections') ? numberList(flags.get('connections'), []) : undefined });
@@ -123,10 +139,15 @@ if (isMain(import.meta.url)) {
     process.stdout.write(printHotSwap(swap));
     saveResult('hot-swap', { machine: machine(), ...swap });
   }
-  const rows = summarise(decision, scan, swap);
+  if (only.has('dispatch')) {
+    process.stdout.write('\n== Rules of other types (bench/dispatch.ts)\n');
+    dispatch = runDispatch();
+    process.stdout.write(dispatch.output);
+    saveResult('dispatch', { machine: machine(), ...dispatch });
+  }
+  const rows = summarise(decision, scan, swap, dispatch);
   const after = machine();
   process.stdout.write(`\n== Summary (${after.nproc} cores, ${after.cpu}, ${after.memory_gib} GiB, node ${after.node}, opa ${after.opa}; load ${before.loadavg[0]} at start, ${after.loadavg[0]} at end; ${round((Date.now() - started) / 1000)} s)\n`);
   process.stdout.write(summaryTable(rows));
-  process.stdout.write('Rule-count scaling (10 vs 300 rules, unrelated rules added): bench/dispatch.ts, see bench/README.md.\n');
   saveResult('summary', { machine: { before, after }, seconds: round((Date.now() - started) / 1000), rows });
 }
