@@ -58,13 +58,14 @@ t.test('pool', async (t) => {
   });
 
   t.test('a runaway item ends its worker, gets an error alone, and the run goes on', async (t) => {
-    const pool = new EvalPool(v1, { threads: 2, batchTimeoutMs: 1500, itemTimeoutMs: 1500 });
+    // Deadlines leave room for a replacement worker to start on a loaded machine.
+    const pool = new EvalPool(v1, { threads: 2, batchTimeoutMs: 4000, itemTimeoutMs: 4000 });
     t.teardown(() => pool.close());
     const items = [0, 1, 2, 3].map((i) => ({ entrypoint: i === 2 ? 'p/spin' : 'p/deny', input: JSON.stringify({ spin: true, resource: { id: `r${i}`, bad: true } }) }));
     const started = Date.now();
     const results = await pool.evaluate(items, NOW);
-    t.ok(Date.now() - started < 10_000, 'bounded by the deadlines');
-    t.match(results[2], { ok: false, error: /time limit of 1500 ms/ });
+    t.ok(Date.now() - started < 45_000, 'bounded by the deadlines');
+    t.match(results[2], { ok: false, error: /time limit of 4000 ms/ });
     for (const i of [0, 1, 3]) t.same(results[i], { ok: true, value: [{ result: [`r${i} is bad`] }] }, `item ${i} still evaluated`);
     t.ok(pool.workersReplaced >= 2, 'the batch worker and the culprit worker were ended');
     const after = await pool.evaluate([{ entrypoint: 'p/version', input: '{}' }], NOW);
