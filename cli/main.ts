@@ -16,6 +16,7 @@ const groups: Array<() => Promise<{ register: Register }>> = [
   () => import('./exceptions.js'),
   () => import('./policy.js'),
   () => import('./scan.js'),
+  () => import('./schedule.js'),
   () => import('./serve.js'),
   () => import('./token.js'),
 ];

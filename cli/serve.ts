@@ -24,6 +24,7 @@ interface ServeFlags {
   evalTimeout?: string;
   bodyLimit?: string;
   logLevel: string;
+  scheduler: boolean;
 }
 
 function positive(name: string, value: string | undefined): number | undefined {
@@ -50,6 +51,7 @@ export function register(program: Command): void {
     .option('--eval-timeout <ms>', 'longest evaluation of one request', '5000')
     .option('--body-limit <bytes>', 'largest JSON request body')
     .option('--log-level <level>', 'pino log level', 'info')
+    .option('--no-scheduler', 'do not run the scan schedules (`parapet schedule`)')
     .action(async (flags: ServeFlags) => {
       const { createServer, loggerOptions } = await import('../server/index.js');
       const port = positive('--port', flags.port)!;
@@ -74,6 +76,7 @@ export function register(program: Command): void {
         limits: { evalTimeoutMs: positive('--eval-timeout', flags.evalTimeout), ...(flags.bodyLimit ? { bodyBytes: positive('--body-limit', flags.bodyLimit) } : {}) },
         pool: flags.threads ? { threads: positive('--threads', flags.threads) } : undefined,
         logger: loggerOptions(flags.logLevel),
+        scheduler: flags.scheduler,
       });
       try {
         for (const spec of flags.bundle) {

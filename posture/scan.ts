@@ -21,6 +21,7 @@ import type { LoadedBundle } from '../engine/bundle/types.js';
 import { evaluateInventory, type EvaluateSummary, type Progress } from '../engine/eval/evaluate.js';
 import type { Outcome } from '../engine/findings/types.js';
 import type { Store } from '../store/index.js';
+import { deliverDue, queueScanAlerts, type RuleInfo } from '../alerts/dispatch.js';
 import type { ScanRecord } from '../store/scans.js';
 
 export interface ScanRequest {
@@ -42,6 +43,8 @@ export interface ScanRequest {
   /** Told when the scan row exists (before collection starts). */
   onStarted?: (scan: ScanRecord) => void;
   heartbeatMs?: number;
+  /** Queue and deliver the alerts of this scan's finding transitions (default true). */
+  alerts?: boolean;
 }
 
 export interface ScanOutcome {
@@ -65,6 +68,19 @@ export async function resolveBundleArchive(bundle: string): Promise<string> {
   const built = fromRoot('out', 'bundles', `${def.name}-${def.version}.tar.gz`);
   if (existsSync(built)) return built;
   return (await buildBundle(defFile)).file;
+}
+
+/**
+ * Alerts are a side effect of a finished scan: a receiver that is down must not
+ * fail the scan, so failures stay queued for `deliverDue` to retry later.
+ */
+async function sendAlerts(store: Store, scanId: number, bundle: LoadedBundle): Promise<void> {
+  const rules = new Map<string, RuleInfo>(bundle.parapet.rules.map((r) => [r.id, { title: r.title, frameworks: Object.keys(r.frameworks) }]));
+  try {
+    if ((await queueScanAlerts(store, scanId, rules)) > 0) await deliverDue(store, { rules });
+  } catch (err) {
+    process.emitWarning(`scan ${scanId}: alerts not delivered: ${errorMessage(err)}`);
+  }
 }
 
 export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
@@ -142,6 +158,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
         failed: f.counts.failed,
       })),
     });
+    if (request.alerts !== false) await sendAlerts(store, finished.id, bundle);
     return { scan: finished, evaluation, bundle };
   } catch (err) {
     await store.scans.fail(scan.id, errorMessage(err), sources).catch(() => undefined);

@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { PoolOptions } from '../engine/eval/pool.js';
+import { errorMessage, isParapetError } from '../common/errors.js';
+import { Scheduler } from '../posture/scheduler.js';
 import { openStore, type Store } from '../store/index.js';
 import { buildApp, DEFAULT_LIMITS, type ServerLimits } from './app.js';
 import type { ServerContext } from './context.js';
@@ -42,6 +44,8 @@ export interface ServerOptions {
   tokenCacheMs?: number;
   /** The posture API's settings: the targets POST /v1/scans may scan. */
   posture?: PostureOptions;
+  /** Run the stored scan schedules (posture/scheduler.ts) while the server runs. */
+  scheduler?: boolean;
   /** More route families sharing the context. */
   routes?: Array<(ctx: ServerContext) => (app: FastifyInstance) => Promise<void>>;
 }
@@ -95,6 +99,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Parapet
     if (ownsStore) await store.close();
     throw err;
   }
+  const scheduler = options.scheduler ? await startScheduler(store, app) : undefined;
   for (const failure of registry.failures()) app.log.error({ bundle: failure.name, version: failure.version, code: failure.code }, failure.message);
   const server = app;
   // Long polls would hold the drain for their whole wait: answer them (304) first.
@@ -106,11 +111,24 @@ export async function createServer(options: ServerOptions = {}): Promise<Parapet
     close: () =>
       (closing ??= (async () => {
         await server.close();
+        await scheduler?.stop();
         await decisions.close();
         await registry.close();
         if (ownsStore) await store.close();
       })()),
   };
+}
+
+async function startScheduler(store: Store, app: FastifyInstance): Promise<Scheduler> {
+  const scheduler = new Scheduler(store, {
+    onScan: (s, scan) => app.log.info({ target: s.target, scan: scan.id, status: scan.status }, 'scheduled scan finished'),
+    onSkip: (s, reason) => app.log.warn({ target: s.target }, `scheduled scan skipped: ${reason}`),
+    onError: (s, err) => app.log.error({ target: s.target, code: isParapetError(err) ? err.code : undefined }, `scheduled scan failed: ${errorMessage(err)}`),
+  });
+  await scheduler.start();
+  const next = scheduler.nextRuns();
+  if (Object.keys(next).length) app.log.info({ next }, 'scan schedules started');
+  return scheduler;
 }
 
 /** Token lookups by hash, cached briefly so that auth does not cost a query per request. */
