@@ -11,6 +11,7 @@ import { InventoryWriter } from '../../../collectors/common/inventory-writer.js'
 import { importFiles } from '../../../collectors/import/import.js';
 import type { Resource } from '../../../collectors/schema/inventory.js';
 import { buildBundle, definitionPath, readDefinition } from '../../../engine/bundle/build.js';
+import { loadBundle } from '../../../engine/bundle/load.js';
 import { runScan } from '../../../posture/scan.js';
 import type { ScanRecord } from '../../../store/scans.js';
 import { testServer, type TestServer } from '../../testing.js';
@@ -37,7 +38,8 @@ export async function estateServer(dir: string): Promise<EstateFixture> {
   // out/bundles at once could read each other's half-written archive).
   const def = readDefinition(definitionPath('all'));
   const built = fromRoot('out', 'bundles', `${def.name}-${def.version}.tar.gz`);
-  const bundle = existsSync(built) ? built : (await buildBundle(definitionPath('all'), { outDir: join(dir, 'bundles') })).file;
+  const usable = existsSync(built) && (await loadBundle(built).then(() => true, () => false));
+  const bundle = usable ? built : (await buildBundle(definitionPath('all'), { outDir: join(dir, 'bundles') })).file;
   const resources: Resource[] = [];
   const { sources } = await importFiles([ESTATE], { emit: async (r) => void resources.push(r) });
   const variant = async (name: string, keep: (r: Resource, i: number) => boolean) => {
