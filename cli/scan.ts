@@ -55,7 +55,7 @@ interface ScanFlags {
   failOn?: Severity;
   workers?: string;
   verificationKey?: string;
-  report?: string;
+  report?: string[];
   json?: boolean;
 }
 
@@ -85,12 +85,14 @@ export function register(program: Command): void {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding at or above this severity fails').choices([...SEVERITIES]))
     .option('--workers <n>', 'evaluation worker threads (default: one per core)')
     .option('--verification-key <pem>', 'public key file; the bundle must carry a valid signature')
-    .option('--report <file>', 'also write the scan\'s report; the format follows the name (.html, .pdf, .csv, .json, .ndjson, .sarif)')
+    .option('--report <files...>', 'also write the scan\'s report, in the format the name says: .html, .pdf, .csv, .json, .ndjson, .sarif, .ocsf.json, .asff.json')
     .option('--json', 'print the scan record as JSON')
     .action(async (flags: ScanFlags) => {
       const threads = positiveInt('--workers', flags.workers);
-      if (flags.report && !formatFromPath(flags.report)) {
-        throw new ParapetError('invalid_argument', `--report ${flags.report}: name the file .html, .pdf, .csv, .json, .ndjson or .sarif`);
+      for (const file of flags.report ?? []) {
+        if (!formatFromPath(file)) {
+          throw new ParapetError('invalid_argument', `--report ${file}: name the file .html, .pdf, .csv, .json, .ndjson, .sarif, .ocsf.json or .asff.json`);
+        }
       }
       const publicKey = flags.verificationKey ? readFileSync(flags.verificationKey, 'utf8') : undefined;
       process.exitCode = await withStore(flags.db, async (store) => {
@@ -103,7 +105,7 @@ export function register(program: Command): void {
           ...(threads ? { threads } : {}),
           ...(publicKey ? { publicKey } : {}),
         });
-        if (flags.report) await writeScanReport(store, scan, bundle, evaluation.rollup.frameworks, flags.report);
+        for (const file of flags.report ?? []) await writeScanReport(store, scan, bundle, evaluation.rollup.frameworks, file);
         if (flags.json) process.stdout.write(JSON.stringify(scan, null, 2) + '\n');
         else {
           process.stdout.write(
@@ -116,7 +118,7 @@ export function register(program: Command): void {
           );
           const overall = (await store.scores.forScan(scan.id, 'overall'))[0];
           process.stdout.write('\n' + describeScan(scan) + (overall?.score != null ? `Posture score: ${overall.score}\n` : ''));
-          if (flags.report) process.stdout.write(`Report: ${flags.report}\n`);
+          for (const file of flags.report ?? []) process.stdout.write(`Report: ${file}\n`);
         }
         if (evaluation.rollup.totals.ERROR > 0) return 2;
         if (flags.failOn) {

@@ -71,7 +71,7 @@ export async function* scanFindings(store: Store, scan: ScanRecord): AsyncGenera
 
 export async function writeScanReport(store: Store, scan: ScanRecord, bundle: LoadedBundle, frameworks: FrameworkSummary[], path: string): Promise<void> {
   const format = formatFromPath(path);
-  if (!format) throw new ParapetError('invalid_argument', `--report ${path}: name the file .html, .pdf, .csv, .json, .ndjson or .sarif (formats: ${FORMATS.join(', ')})`);
+  if (!format) throw new ParapetError('invalid_argument', `--report ${path}: name the file .html, .pdf, .csv, .json, .ndjson, .sarif, .ocsf.json or .asff.json (formats: ${FORMATS.join(', ')})`);
   await mkdir(dirname(path), { recursive: true });
   const out = createWriteStream(path);
   const meta = bundle.parapet.bundle;

@@ -20,6 +20,9 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 };
 
 export function formatFromPath(path: string): ReportFormat | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.ocsf.json')) return 'ocsf';
+  if (lower.endsWith('.asff.json')) return 'asff';
   const ext = path.toLowerCase().match(/\.(html?|pdf|csv|ndjson|sarif|json)$/)?.[1];
   if (!ext) return undefined;
   if (ext === 'htm') return 'html';
