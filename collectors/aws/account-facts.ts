@@ -7,9 +7,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   IAMClient, GenerateCredentialReportCommand, GetCredentialReportCommand, GetAccountPasswordPolicyCommand,
-  GetAccountSummaryCommand, ListVirtualMFADevicesCommand, ListEntitiesForPolicyCommand,
-  type VirtualMFADevice, type PolicyGroup, type PolicyUser, type PolicyRole,
+  GetAccountSummaryCommand, ListVirtualMFADevicesCommand, ListEntitiesForPolicyCommand, ListServerCertificatesCommand,
+  type VirtualMFADevice, type PolicyGroup, type PolicyUser, type PolicyRole, type ServerCertificateMetadata,
 } from '@aws-sdk/client-iam';
+import { AccountClient, GetContactInformationCommand, GetAlternateContactCommand, type AlternateContactType } from '@aws-sdk/client-account';
+import { Macie2Client, GetMacieSessionCommand } from '@aws-sdk/client-macie2';
 import { EC2Client, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
 import { S3ControlClient, GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { AccessAnalyzerClient, ListAnalyzersCommand, type AnalyzerSummary } from '@aws-sdk/client-accessanalyzer';
@@ -31,6 +33,9 @@ import { attempt, call, emit, isAwsError, type AwsScope } from './scope.js';
 /** The AWS managed policies whose attachments rules read (CIS 1.17: a support role). */
 export const WATCHED_MANAGED_POLICIES = ['AWSSupportAccess'];
 
+/** The alternate contacts an account can register (CIS 1.2 reads SECURITY). */
+export const ALTERNATE_CONTACT_TYPES: AlternateContactType[] = ['BILLING', 'OPERATIONS', 'SECURITY'];
+
 /** `arn:aws:parapet:<region>:<account>:<service>-<thing>[/<name>]`, e.g. `…:iam-credentialreport`. */
 export function factId(type: string, region: string, account: string, name?: string): string {
   const suffix = type.replace(/^Parapet::/, '').split('::').join('-').toLowerCase();
@@ -51,9 +56,10 @@ function fact(scope: AwsScope, type: string, config: Record<string, unknown>, na
   };
 }
 
-/** Account-wide facts: IAM and the S3 account public access block (scope.region is `global`). */
+/** Account-wide facts: IAM, the S3 account public access block and the account's contacts (scope.region is `global`). */
 export async function collectGlobalFacts(scope: AwsScope): Promise<void> {
   const iam = new IAMClient(clientConfig(scope.settings, scope.homeRegion));
+  const account = new AccountClient(clientConfig(scope.settings, scope.homeRegion));
   // S3 Control's endpoint rules put the account id in front of the host, which a
   // custom endpoint (moto, LocalStack: an IP address) cannot take; send it as given.
   const endpoint = scope.settings.endpoint;
@@ -126,13 +132,63 @@ export async function collectGlobalFacts(scope: AwsScope): Promise<void> {
       }
       await emit(scope, fact(scope, 'Parapet::S3::AccountPublicAccessBlock', block));
     });
+    await attempt(scope, 'Parapet::IAM::ServerCertificates', async () => {
+      const certificates: ServerCertificateMetadata[] = [];
+      let marker: string | undefined;
+      do {
+        const page = await call(scope, () => iam.send(new ListServerCertificatesCommand({ Marker: marker })));
+        certificates.push(...(page.ServerCertificateMetadataList ?? []));
+        marker = page.IsTruncated ? page.Marker : undefined;
+      } while (marker);
+      await emit(scope, fact(scope, 'Parapet::IAM::ServerCertificates', { ServerCertificateMetadataList: certificates.map(plainItem) }));
+    });
+    await attempt(scope, 'Parapet::Account::ContactInformation', async () => {
+      let contact: Record<string, unknown> = {};
+      try {
+        const out = await call(scope, () => account.send(new GetContactInformationCommand({})));
+        contact = plain(out.ContactInformation);
+      } catch (err) {
+        // No contact information on record. A denied call is not "none": it stays an error of the scope.
+        if (!isAwsError(err, 'ResourceNotFoundException')) throw err;
+      }
+      await emit(scope, fact(scope, 'Parapet::Account::ContactInformation', contact));
+    });
+    await attempt(scope, 'Parapet::Account::AlternateContacts', async () => {
+      const contacts: Record<string, unknown>[] = [];
+      for (const type of ALTERNATE_CONTACT_TYPES) {
+        try {
+          const out = await call(scope, () => account.send(new GetAlternateContactCommand({ AlternateContactType: type })));
+          if (out.AlternateContact) contacts.push(plain(out.AlternateContact));
+        } catch (err) {
+          // The account answers ResourceNotFoundException for a contact type that was never set.
+          if (!isAwsError(err, 'ResourceNotFoundException')) throw err;
+        }
+      }
+      await emit(scope, fact(scope, 'Parapet::Account::AlternateContacts', { AlternateContacts: contacts }));
+    });
   } finally {
     iam.destroy();
     s3control.destroy();
+    account.destroy();
   }
 }
 function plainItem(v: unknown): Record<string, unknown> {
   return plain(v);
+}
+
+/**
+ * Macie answers ResourceNotFoundException, or AccessDeniedException "Macie is
+ * not enabled.", in a region where it was never enabled (or was disabled).
+ * Any other denial is a missing permission: an error, not a finding.
+ */
+export function isMacieNotEnabled(err: unknown): boolean {
+  if (isAwsError(err, 'ResourceNotFoundException')) return true;
+  return isAwsError(err, 'AccessDeniedException') && /not enabled/i.test(String((err as { message?: unknown }).message ?? ''));
+}
+
+/** GetMacieSession's camelCase members with upper-case initials (`Status`, `CreatedAt`, …), as ARCHITECTURE.md fixes for this fact. */
+export function macieSessionConfig(session: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(session).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), v]));
 }
 
 /** The recorders of one region, read once: a fact of their own, and how the Config reader learns what is recorded. */
@@ -153,6 +209,7 @@ export async function collectRegionalFacts(scope: AwsScope, recorders?: { record
   const logs = new CloudWatchLogsClient(cfg());
   const cloudwatch = new CloudWatchClient(cfg());
   const sns = new SNSClient(cfg());
+  const macie = new Macie2Client(cfg());
   try {
     await attempt(scope, 'Parapet::EC2::EbsEncryptionByDefault', async () => {
       const out = await call(scope, () => ec2.send(new GetEbsEncryptionByDefaultCommand({})));
@@ -239,7 +296,16 @@ export async function collectRegionalFacts(scope: AwsScope, recorders?: { record
         Subscriptions: subscriptions,
       }));
     });
+    await attempt(scope, 'Parapet::Macie::Session', async () => {
+      let session: Record<string, unknown> = {};
+      try {
+        session = macieSessionConfig(plain(await call(scope, () => macie.send(new GetMacieSessionCommand({})))));
+      } catch (err) {
+        if (!isMacieNotEnabled(err)) throw err;
+      }
+      await emit(scope, fact(scope, 'Parapet::Macie::Session', session));
+    });
   } finally {
-    for (const c of [ec2, analyzer, hub, config, trail, logs, cloudwatch, sns]) c.destroy();
+    for (const c of [ec2, analyzer, hub, config, trail, logs, cloudwatch, sns, macie]) c.destroy();
   }
 }

@@ -1,9 +1,11 @@
 /**
  * A small HTTP proxy in front of moto that injects the faults the collector
  * must survive (throttling, 5xx, a scope that always fails), and answers the
- * one API moto lacks that the collector reads (Access Analyzer ListAnalyzers,
- * REST-JSON `GET /analyzer`). Requests are matched on the SigV4 credential
- * scope (region, service) and the operation (X-Amz-Target or Action=).
+ * APIs moto lacks that the collector reads, in the services' REST-JSON wire
+ * form: Access Analyzer ListAnalyzers (`GET /analyzer`) and Account
+ * GetContactInformation (`POST /getContactInformation`). Requests are matched
+ * on the SigV4 credential scope (region, service) and the operation
+ * (X-Amz-Target, Action=, or `<method> <path>` for REST APIs).
  */
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 
@@ -28,6 +30,8 @@ export interface FaultProxy {
   seen: SeenRequest[];
   injected: number;
   analyzers: Array<Record<string, unknown>>;
+  /** What GetContactInformation answers; undefined: ResourceNotFoundException, as for an account with none. */
+  contactInformation?: Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -78,11 +82,18 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         res.end(JSON.stringify({ analyzers: mine }));
         return;
       }
+      if (seen.service === 'account' && req.method === 'POST' && (req.url ?? '').split('?')[0] === '/getContactInformation') {
+        const found = state.contactInformation !== undefined;
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/json', ...(found ? {} : { 'x-amzn-errortype': 'ResourceNotFoundException' }) });
+        res.end(JSON.stringify(found ? { ContactInformation: state.contactInformation } : { message: 'No contact information found for this account.' }));
+        return;
+      }
       const forward = request({
         host: upstream.hostname, port: upstream.port, method: req.method, path: req.url,
         headers: { ...req.headers, host: `${upstream.hostname}:${upstream.port}` },
       }, (up) => {
-        if (seen.service !== 'config') {
+        const repair = REPAIRS[seen.service];
+        if (!repair) {
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
           return;
@@ -90,7 +101,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         const parts: Buffer[] = [];
         up.on('data', (c: Buffer) => parts.push(c));
         up.on('end', () => {
-          const repaired = repairMotoConfig(Buffer.concat(parts));
+          const repaired = repair(Buffer.concat(parts));
           const headers = { ...up.headers, 'content-length': String(repaired.length) };
           delete headers['transfer-encoding'];
           res.writeHead(up.statusCode ?? 502, headers);
@@ -109,13 +120,15 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
 }
 
 const TIMESTAMP_KEYS = new Set(['configurationItemCaptureTime', 'resourceCreationTime', 'resourceDeletionTime']);
+const MACIE_TIMESTAMP_KEYS = new Set(['createdAt', 'updatedAt']);
 
-/**
- * moto writes Config's timestamps as Python date strings; the real service
- * (awsJson1_1) sends epoch seconds, and the SDK rejects anything else. Put
- * them in the service's own form so the SDK reads moto as it reads AWS.
- */
-export function repairMotoConfig(body: Buffer): Buffer {
+/** Where moto's answers differ from the service's wire form in a way the SDK rejects. */
+const REPAIRS: Record<string, (body: Buffer) => Buffer> = {
+  config: (body) => repairMotoConfig(body),
+  macie2: (body) => repairMotoMacie(body),
+};
+
+function rewriteJson(body: Buffer, edit: (o: Record<string, unknown>, key: string, value: unknown) => void): Buffer {
   let doc: unknown;
   try {
     doc = JSON.parse(body.toString('utf8'));
@@ -127,12 +140,34 @@ export function repairMotoConfig(body: Buffer): Buffer {
     if (typeof v !== 'object' || v === null) return;
     const o = v as Record<string, unknown>;
     for (const [k, x] of Object.entries(o)) {
-      if (TIMESTAMP_KEYS.has(k) && typeof x === 'string') {
-        const ms = Date.parse(x.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'));
-        if (!Number.isNaN(ms)) o[k] = ms / 1000;
-      } else walk(x);
+      edit(o, k, x);
+      walk(o[k]);
     }
   };
   walk(doc);
   return Buffer.from(JSON.stringify(doc));
+}
+
+/**
+ * moto writes Macie's timestamps as Python's isoformat() of a naive UTC time
+ * (no offset); the service sends RFC 3339 with one, and the SDK insists.
+ */
+export function repairMotoMacie(body: Buffer): Buffer {
+  return rewriteJson(body, (o, k, x) => {
+    if (MACIE_TIMESTAMP_KEYS.has(k) && typeof x === 'string' && /T\d\d:\d\d:\d\d(\.\d+)?$/.test(x)) o[k] = `${x}Z`;
+  });
+}
+
+/**
+ * moto writes Config's timestamps as Python date strings; the real service
+ * (awsJson1_1) sends epoch seconds, and the SDK rejects anything else. Put
+ * them in the service's own form so the SDK reads moto as it reads AWS.
+ */
+export function repairMotoConfig(body: Buffer): Buffer {
+  return rewriteJson(body, (o, k, x) => {
+    if (TIMESTAMP_KEYS.has(k) && typeof x === 'string') {
+      const ms = Date.parse(x.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'));
+      if (!Number.isNaN(ms)) o[k] = ms / 1000;
+    }
+  });
 }
