@@ -151,7 +151,7 @@ t.test('the example estate: every format at once, every resource valid, regenera
   const providers = new Set(resources.map((r) => r.provider));
   t.same([...providers].sort(), ['aws', 'azure', 'gcp']);
   const types = new Set(resources.map((r) => r.type));
-  for (const type of ['AWS::S3::Bucket', 'AWS::EC2::SecurityGroup', 'AWS::IAM::User', 'AWS::KMS::Key', 'AWS::RDS::DBInstance', 'AWS::EC2::Volume', 'AWS::CloudTrail::Trail', 'Parapet::IAM::CredentialReport', 'Parapet::CloudTrail::TrailStatus', 'storage.googleapis.com/Bucket', 'microsoft.storage/storageaccounts']) t.ok(types.has(type), type);
+  for (const type of ['AWS::S3::Bucket', 'AWS::EC2::SecurityGroup', 'AWS::IAM::User', 'AWS::KMS::Key', 'AWS::RDS::DBInstance', 'AWS::EC2::Volume', 'AWS::CloudTrail::Trail', 'Parapet::IAM::CredentialReport', 'Parapet::CloudTrail::TrailStatus', 'Parapet::IAM::ServerCertificates', 'Parapet::Account::ContactInformation', 'Parapet::Account::AlternateContacts', 'Parapet::Macie::Session', 'storage.googleapis.com/Bucket', 'microsoft.storage/storageaccounts']) t.ok(types.has(type), type);
   t.ok(sources.every((s) => s.complete));
   t.same(invalid(resources), [], 'every resource validates against the schema');
   const again = await mkdtemp(join(tmpdir(), 'parapet-estate-'));

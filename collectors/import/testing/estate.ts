@@ -135,6 +135,10 @@ function reportRow(values: string[]): Record<string, string> {
   return Object.fromEntries(REPORT_KEYS.map((k, i) => [k, values[i] ?? 'N/A']));
 }
 
+function certificate(account: string, name: string, id: string, uploaded: string, expires: string): Json {
+  return { Path: '/', ServerCertificateName: name, ServerCertificateId: id, Arn: `arn:aws:iam::${account}:server-certificate/${name}`, UploadDate: uploaded, Expiration: expires };
+}
+
 function awsFacts(account: string, region: string, variant: 'prod' | 'dev'): Json[] {
   const prod = variant === 'prod';
   const users = [
@@ -164,6 +168,21 @@ function awsFacts(account: string, region: string, variant: 'prod' | 'dev'): Jso
       AdvancedEventSelectors: [],
     }, `${variant}-trail`),
     fact(account, region, 'Parapet::CloudWatch::MetricFilterAlarms', { MetricFilters: filters, MetricAlarms: alarms, Subscriptions: prod ? { [topic]: [{ SubscriptionArn: `${topic}:5f1c`, Owner: account, Protocol: 'email', Endpoint: 'secops@example.com', TopicArn: topic }] } : {} }),
+    // The dev account still holds last year's certificate (expired) next to its replacement.
+    fact(account, 'global', 'Parapet::IAM::ServerCertificates', { ServerCertificateMetadataList: [
+      certificate(account, prod ? 'www-acme-example' : 'dev-internal-2026', 'ASCAY2VYDGLMAWNHDGUX', '2026-06-01T12:00:00.000Z', '2029-06-30T23:59:59.000Z'),
+      ...(prod ? [] : [certificate(account, 'dev-internal-2025', 'ASCAZGV2LTIWMJUTBGVN', '2024-03-01T09:30:00.000Z', '2025-03-01T09:30:00.000Z')]),
+    ] }),
+    fact(account, 'global', 'Parapet::Account::ContactInformation', { FullName: prod ? 'Acme Cloud Platform Team' : 'Acme Dev Sandbox', CompanyName: 'Acme Corp', AddressLine1: '100 Harbor Way', City: 'Seattle', StateOrRegion: 'WA', PostalCode: '98101', CountryCode: 'US', PhoneNumber: '+12065550100', WebsiteUrl: 'https://acme.example' }),
+    // The dev account registered only a billing contact: security notices reach the root mailbox alone.
+    fact(account, 'global', 'Parapet::Account::AlternateContacts', { AlternateContacts: [
+      { AlternateContactType: 'BILLING', Name: 'Acme Accounts Payable', Title: 'Finance', EmailAddress: 'aws-billing@acme.example', PhoneNumber: '+12065550101' },
+      ...(prod ? [
+        { AlternateContactType: 'OPERATIONS', Name: 'Acme Platform On-call', Title: 'SRE', EmailAddress: 'aws-ops@acme.example', PhoneNumber: '+12065550102' },
+        { AlternateContactType: 'SECURITY', Name: 'Acme Security Operations', Title: 'SOC', EmailAddress: 'aws-security@acme.example', PhoneNumber: '+12065550103' },
+      ] : []),
+    ] }),
+    fact(account, region, 'Parapet::Macie::Session', prod ? { CreatedAt: '2024-02-01T00:00:00.000Z', FindingPublishingFrequency: 'FIFTEEN_MINUTES', ServiceRole: `arn:aws:iam::${account}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie`, Status: 'ENABLED', UpdatedAt: '2024-02-01T00:00:00.000Z' } : {}),
   ];
 }
 
