@@ -5,7 +5,7 @@
  * `opa build -t wasm` against the evaluator's capabilities.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -215,7 +215,10 @@ export async function buildBundle(definitionFile: string, options: BuildOptions 
     const outDir = resolve(options.outDir ?? fromRoot('out', 'bundles'));
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, `${def.name}-${def.version}.tar.gz`);
-    writeFileSync(file, bytes);
+    // Write beside it and rename: a reader (another build, a scan) never sees half an archive.
+    const partial = `${file}.${process.pid}.${Date.now()}.partial`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, file);
     return {
       file,
       digest: sha256Digest(bytes),
