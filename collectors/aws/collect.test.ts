@@ -150,6 +150,7 @@ t.test('"not enabled" and "none on record" answers become the empty shapes; a de
     { service: 'macie2', region: 'us-east-1', operation: 'GET /macie', ...accessDenied('Macie is not enabled.') },
     // A role without macie2:GetMacieSession: not evidence that Macie is off.
     { service: 'macie2', region: 'eu-west-1', operation: 'GET /macie', ...accessDenied('User: arn:aws:sts::123456789012:assumed-role/audit/parapet is not authorized to perform: macie2:GetMacieSession') },
+    { service: 'account', operation: 'POST /getAlternateContact', ...accessDenied('User: arn:aws:sts::123456789012:assumed-role/audit/parapet is not authorized to perform: account:GetAlternateContact') },
   );
   try {
     const { resources, sources } = await collect({ regions: ['us-east-1', 'eu-west-1'], resourceTypes: [] });
@@ -157,7 +158,9 @@ t.test('"not enabled" and "none on record" answers become the empty shapes; a de
     t.notOk(resources.some((r) => r.type === 'Parapet::Macie::Session' && r.region === 'eu-west-1'), 'no fact where the answer was a missing permission');
     t.match(sources.find((s) => s.scope.endsWith('/eu-west-1')), { complete: false, errors: [{ scope: `${MOTO_ACCOUNT}/eu-west-1/Parapet::Macie::Session`, code: 'AccessDeniedException (HTTP 403)', message: /not authorized/ }] });
     t.same(one(resources, 'Parapet::Account::ContactInformation', 'global'), {}, 'ResourceNotFoundException: no contact information on record');
-    t.match(sources.find((s) => s.scope.endsWith('/global')), { complete: true });
+    t.notOk(resources.some((r) => r.type === 'Parapet::Account::AlternateContacts'), 'no alternate contacts fact from a denied call');
+    t.match(sources.find((s) => s.scope.endsWith('/global')), { complete: false, errors: [{ scope: `${MOTO_ACCOUNT}/global/Parapet::Account::AlternateContacts`, code: 'AccessDeniedException (HTTP 403)' }] });
+    t.equal(sources.find((s) => s.scope.endsWith('/global'))!.errors!.length, 1, 'the other account-wide facts were read');
     t.same(invalid(resources), []);
   } finally {
     proxy.rules.length = 0;
