@@ -45,7 +45,7 @@ policy-test: opa
 	$(OPA) test policies --coverage --format json > .tap-policy-coverage.json || (cat .tap-policy-coverage.json; exit 1)
 
 tap: build
-	npx tap
+	@mkdir -p .data; set -o pipefail; npx tap 2>&1 | tee .data/tap.log; status=$$?; scripts/tap-summary .data/tap.log; exit $$status
 
 test: setup venv test-services policy-check tap
 
