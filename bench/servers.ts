@@ -1,10 +1,10 @@
 /**
- * The servers the decision benchmarks load: Parapet's decision service (with a
- * bundle published and activated through its API), `opa run --server` on the same
+ * The servers the decision benchmarks load: `parapet serve` (with a bundle
+ * published and activated through its API), `opa run --server` on the same
  * bundle file, and Fastify's empty route (the HTTP ceiling). Each in its own child
  * process on 127.0.0.1, stopped by its pid.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,11 +51,37 @@ async function firstLine(child: ChildProcess, timeoutMs: number): Promise<string
   });
 }
 
+/**
+ * `parapet serve` (loopback, errors-only logging, `--dev` for the unsigned bench
+ * bundles, no scan scheduler) on a fresh SQLite file, with an admin token made by
+ * `parapet token create` beforehand. Falls back to bench/parapet-server.ts (the same
+ * createServer) when the CLI has no serve command.
+ */
 export async function startParapet(): Promise<RunningServer & { token: string; publish(bundle: string, activate?: boolean): Promise<void>; activate(name: string, version: string): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'parapet-bench-serve-'));
+  const db = join(dir, 'parapet.db');
   const port = await freePort();
-  const child = spawn(process.execPath, [distModule('bench', 'parapet-server.js'), String(port), join(dir, 'parapet.db')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const { token } = JSON.parse(await firstLine(child, 60_000)) as { token: string };
+  const cli = distModule('cli', 'main.js');
+  const hasServe = spawnSync(process.execPath, [cli, 'serve', '--help'], { encoding: 'utf8' }).status === 0;
+  let child: ChildProcess;
+  let token: string;
+  if (hasServe) {
+    const created = spawnSync(process.execPath, [cli, 'token', 'create', '--db', db, '--name', 'bench', '--scopes', 'admin', '--by', 'bench', '--json'], { encoding: 'utf8' });
+    if (created.status !== 0) throw new Error(`parapet token create failed: ${created.stderr}`);
+    token = (JSON.parse(created.stdout) as { token: string }).token;
+    child = spawn(process.execPath, [cli, 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--dev', '--log-level', 'error', '--no-scheduler'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
+    } catch (err) {
+      child.kill('SIGKILL');
+      throw new Error(`${(err as Error).message}\n${stderr}`);
+    }
+  } else {
+    child = spawn(process.execPath, [distModule('bench', 'parapet-server.js'), String(port), db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    token = (JSON.parse(await firstLine(child, 60_000)) as { token: string }).token;
+  }
   const url = `http://127.0.0.1:${port}`;
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const call = async (path: string, init: RequestInit) => {
