@@ -85,7 +85,9 @@ t.test('a runaway rule yields ERROR for its resource only; the run goes on', asy
   const started = Date.now();
   const { find, summary } = await run(inv, { batchTimeoutMs: 4000, itemTimeoutMs: 4000 });
   t.ok(Date.now() - started < 45_000, 'bounded by the deadlines');
-  t.match(find('aws.ec2.instance_tagged', 'i-spin'), [{ status: 'ERROR', error: /time limit of 4000 ms/ }]);
+  // Whichever bound the spinning rule meets first ends it: the deadline on a loaded
+  // machine, the wasm memory cap on an idle one. Either way it is this resource's ERROR alone.
+  t.match(find('aws.ec2.instance_tagged', 'i-spin'), [{ status: 'ERROR', error: /time limit of 4000 ms|wasm memory limit reached/ }]);
   t.match(find('aws.ec2.instance_tagged', 'i-ok'), [{ status: 'PASS' }]);
   t.match(find('aws.ec2.instance_tagged', 'i-untagged'), [{ status: 'FAIL', message: 'instance i-untagged has no owner tag' }]);
   t.match(find('aws.s3.bucket_public', 'bucket-after'), [{ status: 'FAIL' }], 'resources after the runaway are evaluated');
