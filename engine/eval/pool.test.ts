@@ -12,13 +12,17 @@ deny contains msg if {
 
 version := "${version}"
 
-# Loops ~1e10 times: a runaway that only the wall-time bound stops.
+# Loops ~1e10 times: a runaway that only the wall-time bound stops (one range, built
+# once, so that it does not run out of wasm memory first on a fast machine).
 spin if {
   input.spin
-  some i in numbers.range(1, 100000)
-  some j in numbers.range(1, 100000)
+  r := numbers.range(1, 100000)
+  some i in r
+  some j in r
   i * j < 0
 }
+
+now := time.now_ns()
 
 # Materialises a million-element array: more than a small wasm memory allows.
 hog := count([x | some x in numbers.range(1, 1000000)]) if input.hog
@@ -27,7 +31,7 @@ hog := count([x | some x in numbers.range(1, 1000000)]) if input.hog
 async function bundle(version: string): Promise<PoolBundle> {
   const dir = writeRego({ 'p.rego': REGO(version) });
   try {
-    const wasm = await buildWasm([dir], ['p/deny', 'p/version', 'p/spin', 'p/hog']);
+    const wasm = await buildWasm([dir], ['p/deny', 'p/version', 'p/spin', 'p/hog', 'p/now']);
     return { key: `test-${version}`, wasm, data: {} };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -110,5 +114,15 @@ t.test('pool', async (t) => {
     t.teardown(() => pool.close());
     t.equal(await pool.evaluateEntrypoint('p/version', {}), '[{"result":"2"}]');
     await t.rejects(pool.evaluateEntrypoint('p/nope', {}), { code: 'eval_failed' });
+  });
+
+  t.test('concurrent decisions share tasks, each with its own input and time', async (t) => {
+    const pool = new EvalPool(v1, { threads: 1 });
+    t.teardown(() => pool.close());
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? pool.evaluateEntrypoint('p/now', {}, BigInt(1000 + i)) : pool.evaluateEntrypoint('p/deny', { resource: { id: `r${i}`, bad: true } }))),
+    );
+    answers.forEach((a, i) => t.equal(a, i % 2 ? `[{"result":${1000 + i}}]` : `[{"result":["r${i} is bad"]}]`, `decision ${i}`));
+    t.equal(pool.workersReplaced, 0);
   });
 });

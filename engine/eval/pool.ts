@@ -7,10 +7,16 @@
  * - input size: an item over `maxInputBytes` gets an error without running;
  * - wall time: a batch running past its deadline is aborted, which makes piscina
  *   terminate that worker and start a fresh one; its items are then re-run one at a
- *   time so that only the runaway one gets an error;
+ *   time so that only the runaway one gets an error (one timer serves every deadline:
+ *   a timer and an AbortSignal.timeout per task cost more than small decisions do);
  * - wasm memory: `maxMemoryPages` caps each instance's linear memory;
  * - worker heap: `maxHeapMb` (worker resourceLimits); a worker that exceeds it dies and
  *   its items are isolated the same way.
+ *
+ * Single decisions (`evaluateEntrypoint*`, the Data API) that arrive while every
+ * thread is busy wait in one queue per bundle and go to the next free thread as one
+ * task: one message each way instead of one per decision. Each keeps its own
+ * `time.now_ns` and deadline; a failed task re-runs its decisions one by one.
  *
  * `swap()` is atomic: a task captures the bundle when it is submitted, so in-flight
  * tasks finish on the old bundle and later ones use the new one.
@@ -72,12 +78,68 @@ function prepare(bundle: PoolBundle): WorkerBundle {
   return { key: bundle.key, module, data };
 }
 
+/** The most decisions one coalesced task carries. */
+const MAX_COALESCED = 256;
+
+interface QueuedDecision {
+  item: EvalItem & { nowNs: bigint };
+  resolve: (result: ItemResult) => void;
+}
+
+/**
+ * Deadlines of running tasks behind one timer, armed for the earliest; a task's
+ * AbortController is aborted when its deadline passes.
+ */
+class Deadlines {
+  private readonly pending = new Set<{ at: number; controller: AbortController }>();
+  private timer?: NodeJS.Timeout;
+  private armedAt = Infinity;
+
+  add(timeoutMs: number): { signal: AbortSignal; done: () => void } {
+    const entry = { at: Date.now() + timeoutMs, controller: new AbortController() };
+    this.pending.add(entry);
+    if (entry.at < this.armedAt) this.arm(entry.at);
+    return { signal: entry.controller.signal, done: () => this.pending.delete(entry) };
+  }
+
+  private arm(at: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.armedAt = at;
+    this.timer = setTimeout(() => this.fire(), Math.max(0, at - Date.now()));
+    this.timer.unref();
+  }
+
+  private fire(): void {
+    this.timer = undefined;
+    this.armedAt = Infinity;
+    const now = Date.now();
+    let next = Infinity;
+    for (const entry of this.pending) {
+      if (entry.at <= now) {
+        this.pending.delete(entry);
+        entry.controller.abort();
+      } else if (entry.at < next) next = entry.at;
+    }
+    if (next < Infinity) this.arm(next);
+  }
+
+  clear(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.armedAt = Infinity;
+    this.pending.clear();
+  }
+}
+
 export class EvalPool {
   private readonly piscina: Piscina<WorkerTask, ItemResult[]>;
   private readonly limits: typeof POOL_DEFAULTS;
   private active: WorkerBundle;
   private running = 0;
   private readonly waiting: Array<() => void> = [];
+  private readonly deadlines = new Deadlines();
+  /** Single decisions waiting for a thread, per bundle; present while a drain waits for a slot. */
+  private readonly queued = new Map<WorkerBundle, QueuedDecision[]>();
   readonly threads: number;
   /** Workers ended for running past a deadline or out of memory. */
   workersReplaced = 0;
@@ -124,7 +186,15 @@ export class EvalPool {
 
   /** `evaluateEntrypoint` against a prepared bundle instead of the active one. */
   async evaluateEntrypointIn(bundle: PreparedBundle, entrypoint: string, input: unknown, nowNs: bigint = BigInt(Date.now()) * 1_000_000n): Promise<string> {
-    const [result] = await this.evaluateWith(bundle, [{ entrypoint, input: JSON.stringify(input ?? null) }], nowNs, 'raw');
+    return this.evaluateInputTextIn(bundle, entrypoint, JSON.stringify(input ?? null), nowNs);
+  }
+
+  /**
+   * `evaluateEntrypointIn` with the input already as JSON text (the Data API passes
+   * the request's own text, saving a parse and a stringify).
+   */
+  async evaluateInputTextIn(bundle: PreparedBundle, entrypoint: string, inputJson: string, nowNs: bigint = BigInt(Date.now()) * 1_000_000n): Promise<string> {
+    const result = await this.decide(bundle, { entrypoint, input: inputJson, nowNs });
     if (!result.ok) throw new ParapetError('eval_failed', `evaluating ${entrypoint}: ${result.error}`);
     return result.value as string;
   }
@@ -151,9 +221,53 @@ export class EvalPool {
 
   /** Evaluates one entrypoint (the OPA Data API); the wasm result set as JSON text. */
   async evaluateEntrypoint(entrypoint: string, input: unknown, nowNs: bigint = BigInt(Date.now()) * 1_000_000n): Promise<string> {
-    const [result] = await this.evaluateWith(this.active, [{ entrypoint, input: JSON.stringify(input ?? null) }], nowNs, 'raw');
+    const result = await this.decide(this.active, { entrypoint, input: JSON.stringify(input ?? null), nowNs });
     if (!result.ok) throw new ParapetError('eval_failed', `evaluating ${entrypoint}: ${result.error}`);
     return result.value as string;
+  }
+
+  /** One decision (its result set as JSON text), coalesced with the others that wait for a thread on the same bundle. */
+  private decide(bundle: WorkerBundle, item: EvalItem & { nowNs: bigint }): Promise<ItemResult> {
+    const bytes = Buffer.byteLength(item.input);
+    if (bytes > this.limits.maxInputBytes) {
+      return Promise.resolve({ ok: false, error: `input of ${bytes} bytes exceeds the limit of ${this.limits.maxInputBytes} bytes` });
+    }
+    return new Promise((resolve) => {
+      const queue = this.queued.get(bundle);
+      if (queue) queue.push({ item, resolve });
+      else {
+        this.queued.set(bundle, [{ item, resolve }]);
+        void this.drain(bundle);
+      }
+    });
+  }
+
+  /** Waits for a thread, then sends what queued for `bundle` meanwhile as one task. */
+  private async drain(bundle: WorkerBundle): Promise<void> {
+    await this.acquire();
+    let queue = this.queued.get(bundle)!;
+    if (queue.length > MAX_COALESCED) {
+      this.queued.set(bundle, queue.slice(MAX_COALESCED));
+      queue = queue.slice(0, MAX_COALESCED);
+      void this.drain(bundle);
+    } else this.queued.delete(bundle);
+    const items = queue.map((q) => q.item);
+    let outcome;
+    try {
+      outcome = await this.runAcquired(bundle, items, items[0]!.nowNs, 'raw', this.limits.batchTimeoutMs);
+    } finally {
+      this.release();
+    }
+    if (outcome.ok) outcome.results.forEach((r, k) => queue[k]!.resolve(r));
+    else if (queue.length === 1) queue[0]!.resolve({ ok: false, error: outcome.error });
+    else {
+      // The task's worker was ended: each decision again alone, with the deadline it would have had alone.
+      for (const q of queue) {
+        void this.runTask(bundle, [q.item], q.item.nowNs, 'raw', this.limits.batchTimeoutMs).then((single) =>
+          q.resolve(single.ok ? single.results[0]! : { ok: false, error: single.error }),
+        );
+      }
+    }
   }
 
   private async evaluateWith(bundle: WorkerBundle, items: EvalItem[], nowNs: bigint, mode: WorkerTask['mode']): Promise<ItemResult[]> {
@@ -195,8 +309,24 @@ export class EvalPool {
   ): Promise<{ ok: true; results: ItemResult[] } | { ok: false; error: string }> {
     await this.acquire();
     try {
+      return await this.runAcquired(bundle, items, nowNs, mode, timeoutMs);
+    } finally {
+      this.release();
+    }
+  }
+
+  /** Runs one task on a slot the caller holds. */
+  private async runAcquired(
+    bundle: WorkerBundle,
+    items: EvalItem[],
+    nowNs: bigint,
+    mode: WorkerTask['mode'],
+    timeoutMs: number,
+  ): Promise<{ ok: true; results: ItemResult[] } | { ok: false; error: string }> {
+    const deadline = this.deadlines.add(timeoutMs);
+    try {
       const task: WorkerTask = { bundle, nowNs, maxMemoryPages: this.limits.maxMemoryPages, mode, items };
-      const results = await this.piscina.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+      const results = await this.piscina.run(task, { signal: deadline.signal });
       return { ok: true, results };
     } catch (err) {
       this.workersReplaced++;
@@ -206,7 +336,7 @@ export class EvalPool {
       if (code === 'ERR_WORKER_OUT_OF_MEMORY') return { ok: false, error: `evaluation exceeded the worker heap limit of ${this.limits.maxHeapMb} MB; its worker was replaced` };
       return { ok: false, error: `evaluation worker failed: ${errorMessage(err)}` };
     } finally {
-      this.release();
+      deadline.done();
     }
   }
 
@@ -226,6 +356,7 @@ export class EvalPool {
   }
 
   async close(): Promise<void> {
+    this.deadlines.clear();
     await this.piscina.destroy();
   }
 }

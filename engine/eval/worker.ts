@@ -20,7 +20,8 @@ export interface WorkerTask {
   maxMemoryPages: number;
   /** 'parsed': result sets as values; 'raw': result sets as JSON text (the Data API). */
   mode: 'parsed' | 'raw';
-  items: Array<{ entrypoint: string; input: string }>;
+  /** `nowNs`, when given, overrides the task's instant for that item (requests coalesced into one task). */
+  items: Array<{ entrypoint: string; input: string; nowNs?: bigint }>;
 }
 
 export type ItemResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -53,8 +54,9 @@ export default function evaluateBatch(task: WorkerTask): ItemResult[] {
     const error = `could not instantiate the bundle: ${err instanceof Error ? err.message : String(err)}`;
     return task.items.map(() => ({ ok: false, error }));
   }
-  return task.items.map(({ entrypoint, input }) => {
+  return task.items.map(({ entrypoint, input, nowNs }) => {
     try {
+      if (nowNs !== undefined) policy.setNow(nowNs);
       const raw = policy.evaluateRaw(entrypoint, input);
       return { ok: true, value: task.mode === 'raw' ? raw : JSON.parse(raw) };
     } catch (err) {
