@@ -189,10 +189,7 @@ export class EvalPool {
     return this.evaluateInputTextIn(bundle, entrypoint, JSON.stringify(input ?? null), nowNs);
   }
 
-  /**
-   * `evaluateEntrypointIn` with the input already as JSON text (the Data API passes
-   * the request's own text, saving a parse and a stringify).
-   */
+  /** `evaluateEntrypointIn` with the input already as JSON text. */
   async evaluateInputTextIn(bundle: PreparedBundle, entrypoint: string, inputJson: string, nowNs: bigint = BigInt(Date.now()) * 1_000_000n): Promise<string> {
     const result = await this.decide(bundle, { entrypoint, input: inputJson, nowNs });
     if (!result.ok) throw new ParapetError('eval_failed', `evaluating ${entrypoint}: ${result.error}`);
