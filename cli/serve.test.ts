@@ -38,7 +38,7 @@ t.test('parapet serve answers decisions and drains on SIGTERM', async (t) => {
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (await fetch(`${url}/health?bundles`).then((r) => r.ok, () => false)) break;
-    if (i > 150) throw new Error(`parapet serve did not become ready: ${output}`);
+    if (i > 600) throw new Error(`parapet serve did not become ready in 60 s: ${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   const res = await fetch(`${url}/v1/data/${S3_DENY}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ input: { resource: bucket('x', false), facts: {} } }) });
