@@ -65,12 +65,13 @@ t.test('builds an OPA wasm bundle with the Parapet manifest', async (t) => {
   t.equal(manifest.revision, 'fixture@1.2.3');
   t.same(manifest.roots, ['parapet']);
   const s3 = `parapet/dispatch/resource/${typeKey('AWS::S3::Bucket')}/results`;
-  t.same(manifest.wasm!.map((w) => w.entrypoint).sort(), ['parapet/dispatch/account/aws/results', s3].sort());
+  const s3Batch = `parapet/dispatch/resource/${typeKey('AWS::S3::Bucket')}/batch`;
+  t.same(manifest.wasm!.map((w) => w.entrypoint).sort(), ['parapet/dispatch/account/aws/results', s3, s3Batch].sort());
   const p = manifest.metadata!.parapet!;
   t.same(p.bundle, { name: 'fixture', version: '1.2.3', description: 'Test bundle over the fixture rule tree', opa_version: '1.22.3' });
   t.same(Object.keys(p.frameworks).sort(), ['cis-aws-3.0.0', 'pci-dss-4.0']);
   t.equal(p.frameworks['cis-aws-3.0.0']!.controls.length, 4, 'the full catalog travels with the bundle');
-  t.same(p.dispatch, { resource: { 'AWS::S3::Bucket': s3 }, account: { aws: 'parapet/dispatch/account/aws/results' } });
+  t.same(p.dispatch, { resource: { 'AWS::S3::Bucket': s3 }, account: { aws: 'parapet/dispatch/account/aws/results' }, batch: { 'AWS::S3::Bucket': s3Batch } });
   t.same(p.rules.map((r) => r.id), ['aws.iam.password_min_length', 'aws.s3.bucket_public_access_block']);
 
   const again = await buildBundle(definition, { policiesDir, outDir: join(work, 'again') });
@@ -85,6 +86,13 @@ t.test('the compiled dispatch entrypoints evaluate in opa-wasm', async (t) => {
   const denies = (result as { result: Record<string, Array<{ resource: string; msg: string }>> }).result['aws.s3.bucket_public_access_block']!;
   t.equal(denies.length, 4);
   t.equal(denies[0]!.resource, 'arn:aws:s3:::open');
+
+  // The batch entrypoint: each resource's `results` with the shared facts, in order, as one call gives them alone.
+  const resources = [{ id: 'arn:aws:s3:::open', name: 'open', config: {} }, { id: 'arn:aws:s3:::other', name: 'other', config: { PublicAccessBlock: {} } }];
+  const facts = { 'Parapet::S3::AccountPublicAccessBlock': [] };
+  const [batch] = policy.evaluate({ facts, resources }, loaded.parapet.dispatch.batch!['AWS::S3::Bucket']!);
+  const alone = resources.map((resource) => (policy.evaluate({ resource, facts }, ep)[0] as { result: unknown }).result);
+  t.same((batch as { result: unknown }).result, alone);
 });
 
 t.test('type keys are valid Rego and do not collide', async (t) => {

@@ -26,7 +26,7 @@ t.test('bundle build --signing-key, verify, inspect', async (t) => {
   writeFileSync(pub, publicKey.export({ type: 'spki', format: 'pem' }));
   const built = await parapet(['bundle', 'build', join(fixture, 'bundles', 'fixture.json'), '--policies', join(fixture, 'policies'), '--out', work, '--signing-key', priv, '--signing-alg', 'ES256']);
   t.equal(built.code, 0, built.stderr);
-  t.match(built.stdout, /built .*fixture-1\.2\.3\.tar\.gz\n {2}digest sha256:[0-9a-f]{64}\n {2}2 rules, 2 entrypoints, \d+ bytes, \d+ ms, signed/);
+  t.match(built.stdout, /built .*fixture-1\.2\.3\.tar\.gz\n {2}digest sha256:[0-9a-f]{64}\n {2}2 rules, 3 entrypoints, \d+ bytes, \d+ ms, signed/);
   const file = join(work, 'fixture-1.2.3.tar.gz');
   const verified = await parapet(['bundle', 'verify', file, '--verification-key', pub]);
   t.equal(verified.code, 0, verified.stderr);
@@ -60,7 +60,7 @@ t.test('policy new scaffolds a rule that passes test, lint and the build', async
   writeFileSync(def, JSON.stringify({ name: 'scaffold', version: '0.1.0', frameworks: ['cis-aws-3.0.0'], include: ['aws/ec2/**'] }));
   const built = await parapet(['bundle', 'build', def, '--policies', dir, '--out', work]);
   t.equal(built.code, 0, built.stderr);
-  t.match(built.stdout, /1 rules, 1 entrypoints/);
+  t.match(built.stdout, /1 rules, 2 entrypoints/);
   const again = await parapet(['policy', 'new', 'aws/ec2/volume_encrypted', '--dir', dir]);
   t.equal(again.code, 2);
   t.match(again.stderr, /already exists \[policy_exists\]/);

@@ -125,6 +125,19 @@ t.test('broken manifest', async (t) => {
   });
   await refused(t, craft(noParapet), 'bundle_metadata_invalid', /not a Parapet bundle/);
 });
+t.test('batch dispatch: optional (older bundles), but every one it names must be a wasm entrypoint', async (t) => {
+  const withManifest = (edit: (dispatch: Record<string, unknown>) => void) =>
+    craft(goodMembers().map((m) => {
+      if (m.path !== '/.manifest') return m;
+      const manifest = JSON.parse(m.data!.toString());
+      edit(manifest.metadata.parapet.dispatch);
+      return { ...m, data: Buffer.from(JSON.stringify(manifest)) };
+    }));
+  const older = await loadBundle(withManifest((d) => delete d.batch), { source: 'older' });
+  t.equal(older.parapet.dispatch.batch, undefined, 'a bundle without batch entrypoints loads');
+  await refused(t, withManifest((d) => (d.batch = { 'AWS::S3::Bucket': 'parapet/dispatch/nowhere/batch' })), 'bundle_metadata_invalid', /dispatch entrypoint parapet\/dispatch\/nowhere\/batch is not a wasm entrypoint/);
+  await refused(t, withManifest((d) => (d.batch = ['x'])), 'bundle_metadata_invalid', /dispatch batch must be a map/);
+});
 t.test('invalid wasm', async (t) => {
   const members = goodMembers().map((m) => (m.path === '/policy.wasm' ? { ...m, data: Buffer.from('\0asm garbage') } : m));
   await refused(t, craft(members), 'bundle_wasm_invalid', /not a valid WebAssembly module/);

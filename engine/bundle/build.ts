@@ -85,9 +85,18 @@ export function typeKey(type: string): string {
   return `t_${slug}_${hash}`;
 }
 
-function dispatchModule(pkg: string, rules: RuleMetadata[]): string {
+/**
+ * The batch entrypoint of a resource type: `results` of each of `input.resources` (in
+ * order) with the `input.facts` they share (resources of one account), in one wasm call.
+ * Each opa_eval parses its whole input, facts included (tens of KiB for some types),
+ * and resets the heap; one call per group of resources pays that once.
+ */
+const BATCH_RULE = 'batch := [r | f := input.facts; some resource in input.resources; r := results with input as {"resource": resource, "facts": f}]';
+
+function dispatchModule(pkg: string, rules: RuleMetadata[], batch = false): string {
   // One partial-object rule a rule: a rule that cannot be evaluated leaves only its own key undefined.
   const lines = rules.map((r) => `results[${JSON.stringify(r.id)}] := data.${r.package}.deny`);
+  if (batch) lines.push(BATCH_RULE);
   return `package ${pkg}\n\n${lines.join('\n\n')}\n`;
 }
 
@@ -147,7 +156,7 @@ export async function buildBundle(definitionFile: string, options: BuildOptions 
       }
     }
 
-    const dispatch: ParapetMetadata['dispatch'] = { resource: {}, account: {} };
+    const dispatch: Required<ParapetMetadata['dispatch']> = { resource: {}, account: {}, batch: {} };
     const byType = new Map<string, RuleMetadata[]>();
     const byProvider = new Map<string, RuleMetadata[]>();
     for (const rule of rules) {
@@ -161,8 +170,9 @@ export async function buildBundle(definitionFile: string, options: BuildOptions 
     const modules: Array<[string, string]> = [];
     for (const [type, typeRules] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
       const key = typeKey(type);
-      modules.push([`resource/${key}.rego`, dispatchModule(`parapet.dispatch.resource.${key}`, typeRules)]);
+      modules.push([`resource/${key}.rego`, dispatchModule(`parapet.dispatch.resource.${key}`, typeRules, true)]);
       dispatch.resource[type] = `parapet/dispatch/resource/${key}/results`;
+      dispatch.batch[type] = `parapet/dispatch/resource/${key}/batch`;
     }
     for (const [provider, providerRules] of [...byProvider].sort(([a], [b]) => a.localeCompare(b))) {
       modules.push([`account/${provider}.rego`, dispatchModule(`parapet.dispatch.account.${provider}`, providerRules)]);
@@ -189,7 +199,9 @@ export async function buildBundle(definitionFile: string, options: BuildOptions 
     const manifest: BundleManifest = { revision, roots: ['parapet'], rego_version: 1, metadata: { parapet } };
     writeFileSync(join(tree, '.manifest'), JSON.stringify(manifest));
 
-    const entrypoints = [...Object.values(dispatch.resource), ...Object.values(dispatch.account), ...(def.entrypoints ?? [])];
+    const entrypoints = [
+      ...Object.values(dispatch.resource), ...Object.values(dispatch.batch), ...Object.values(dispatch.account), ...(def.entrypoints ?? []),
+    ];
     const built = join(stage, 'bundle.tar.gz');
     const args = ['build', '-b', '.', '-t', 'wasm', '--capabilities', capabilities, '--revision', revision, '-o', built];
     for (const e of entrypoints) args.push('-e', e);

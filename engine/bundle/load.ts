@@ -121,7 +121,8 @@ function checkParapetMetadata(source: string, manifest: BundleManifest): Parapet
   const d = p.dispatch;
   if (!isObject(d) || !isObject(d.resource) || !isObject(d.account)) return fail('dispatch must have resource and account maps');
   const entrypoints = new Set((manifest.wasm ?? []).map((w) => w.entrypoint));
-  for (const ep of [...Object.values(d.resource), ...Object.values(d.account)]) {
+  if (d.batch !== undefined && !isObject(d.batch)) return fail('dispatch batch must be a map');
+  for (const ep of [...Object.values(d.resource), ...Object.values(d.account), ...Object.values(d.batch ?? {})]) {
     if (typeof ep !== 'string' || !entrypoints.has(ep)) fail(`dispatch entrypoint ${String(ep)} is not a wasm entrypoint of the manifest`);
   }
   return p as unknown as ParapetMetadata;

@@ -60,6 +60,12 @@ export interface ParapetMetadata {
     resource: Record<string, string>;
     /** Provider → wasm entrypoint evaluating every account-scope rule of that provider. */
     account: Partial<Record<Provider, string>>;
+    /**
+     * Resource type → wasm entrypoint evaluating a group of resources of one account in
+     * one call (input `{"facts", "resources": [...]}`, result the list of their `results`).
+     * Absent in bundles built before it; the evaluator then goes one resource a call.
+     */
+    batch?: Record<string, string>;
   };
 }
 

@@ -86,7 +86,8 @@ t.test('a runaway rule yields ERROR for its resource only; the run goes on', asy
   const { find, summary } = await run(inv, { batchTimeoutMs: 4000, itemTimeoutMs: 4000 });
   t.ok(Date.now() - started < 45_000, 'bounded by the deadlines');
   // Whichever bound the spinning rule meets first ends it: the deadline on a loaded
-  // machine, the wasm memory cap on an idle one. Either way it is this resource's ERROR alone.
+  // machine, the wasm memory cap on an idle one. Either way it is this resource's ERROR
+  // alone: the three instances share a batch item, which fails and is re-run one a call.
   t.match(find('aws.ec2.instance_tagged', 'i-spin'), [{ status: 'ERROR', error: /time limit of 4000 ms|wasm memory limit reached/ }]);
   t.match(find('aws.ec2.instance_tagged', 'i-ok'), [{ status: 'PASS' }]);
   t.match(find('aws.ec2.instance_tagged', 'i-untagged'), [{ status: 'FAIL', message: 'instance i-untagged has no owner tag' }]);
@@ -126,6 +127,40 @@ t.test('integers beyond 2^53 reach the rule and the evidence exact (as decimal s
   const doc = join(work, 'huge.json');
   writeFileSync(doc, `{"version":"parapet.inventory/v1","generated_at":"2024-06-01T00:00:00Z","sources":[],"resources":[\n${bucket}\n]}`);
   t.match((await run(doc)).find('aws.s3.bucket_public', 'bucket-huge'), [{ status: 'FAIL', evidence: [{ size: HUGE }] }]);
+});
+
+t.test('resources of one type and account go through the batch entrypoint together, with the outcomes one call each gives', async (t) => {
+  const inv = ndjson('batch.ndjson', [
+    ...[1, 2, 3].map((i) => JSON.stringify(res({ id: `bucket-a${i}`, type: 'AWS::S3::Bucket', account: A, config: { Public: i !== 2, Size: i } }))),
+    JSON.stringify(res({ id: `arn:aws:parapet:global:${A}:pab`, type: 'Parapet::S3::AccountPublicAccessBlock', account: A, region: 'global', config: { BlockAll: false } })),
+    ...[1, 2].map((i) => JSON.stringify(res({ id: `bucket-b${i}`, type: 'AWS::S3::Bucket', account: B, config: { Public: true } }))),
+    JSON.stringify(res({ id: 'i-alone', type: 'AWS::EC2::Instance', account: B })),
+  ]);
+  const submitted: EvalItem[] = [];
+  class RecordingPool extends EvalPool {
+    override async evaluateText(items: EvalItem[], nowNs: bigint): Promise<ItemResult[]> {
+      submitted.push(...items);
+      return super.evaluateText(items, nowNs);
+    }
+  }
+  const pool = new RecordingPool({ key: bundle.digest, wasm: bundle.wasm, data: bundle.data }, { threads: 1 });
+  t.teardown(() => pool.close());
+  const batched = await run(inv, { pool });
+  const batchEntrypoint = bundle.parapet.dispatch.batch!['AWS::S3::Bucket']!;
+  t.same(
+    submitted.filter((i) => i.entrypoint === batchEntrypoint).map((i) => (JSON.parse(i.input) as { resources: Array<{ id: string }> }).resources.map((r) => r.id)),
+    [['bucket-a1', 'bucket-a2', 'bucket-a3'], ['bucket-b1', 'bucket-b2']],
+    'one batch item per account, its resources in order',
+  );
+  t.ok(submitted.some((i) => i.entrypoint === bundle.parapet.dispatch.resource['AWS::EC2::Instance']), 'a resource alone in its group goes one a call');
+
+  // A bundle built before batch entrypoints existed: every resource one a call, the same outcomes.
+  const older = { ...bundle, parapet: { ...bundle.parapet, dispatch: { resource: bundle.parapet.dispatch.resource, account: bundle.parapet.dispatch.account } } };
+  const outcomes: Outcome[] = [];
+  await evaluateInventory({ bundle: older, inventory: inv, nowNs: NOW, threads: 1, onOutcome: (o) => void outcomes.push(o) });
+  t.same(batched.outcomes, outcomes, 'batched and one-a-call outcomes are identical, in the same order');
+  t.match(batched.find('aws.s3.bucket_public', 'bucket-a2'), [{ status: 'PASS' }]);
+  t.match(batched.find('aws.s3.bucket_public', 'bucket-a3'), [{ status: 'FAIL', evidence: [{ size: 3 }] }]);
 });
 
 /** A real pool that records how many items are submitted and not yet answered. */

@@ -3,7 +3,9 @@
  * 1. collect, per account, only the resources of `facts` types and of account-scope
  *    rule types (and count resources, for progress);
  * 2. stream every resource through its type's dispatch entrypoint in batches (bounded
- *    in flight), then run each provider's account entrypoint once per account.
+ *    in flight; within a batch, resources of one type and account go through the
+ *    type's batch entrypoint as one call), then run each provider's account entrypoint
+ *    once per account.
  * Inputs are exactly ARCHITECTURE.md's, built from each record's raw JSON text (so
  * integers beyond 2^53 reach the rules exact); result sets come back as JSON text and
  * are decoded with json.ts, so such integers in deny evidence (and messages' values)
@@ -182,21 +184,19 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
 
   try {
     // Pass 2: resources through their type's dispatch entrypoint.
-    let batch: Array<{ resource: Resource; rules: RuleMetadata[] }> = [];
-    let items: EvalItem[] = [];
+    let batch: Pending[] = [];
     const inFlight: Array<Promise<void>> = [];
     const maxInFlight = pool.threads * 2;
     const flush = async () => {
-      if (items.length === 0) return;
+      if (batch.length === 0) return;
       const thisBatch = batch;
-      const pending = pool.evaluateText(items, nowNs).then(async (results) => {
-        for (let i = 0; i < results.length; i++) await emitResource(thisBatch[i].resource, thisBatch[i].rules, results[i], emit);
+      const pending = evaluateBatch(pool, thisBatch, meta.dispatch.batch ?? {}, factsJson, nowNs).then(async (sets) => {
+        for (let i = 0; i < sets.length; i++) await emitResource(thisBatch[i].resource, thisBatch[i].rules, sets[i], emit);
         done += thisBatch.length;
         evaluated += thisBatch.length;
         progress();
       });
       batch = [];
-      items = [];
       inFlight.push(pending);
       if (inFlight.length >= maxInFlight) await inFlight.shift();
     };
@@ -215,9 +215,8 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
         done++;
         continue;
       }
-      batch.push({ resource: r, rules });
-      items.push({ entrypoint, input: `{"resource":${item.text},"facts":${factsJson(accountKey(r.provider, r.account), r.type)}}` });
-      if (items.length >= batchSize) await flush();
+      batch.push({ resource: r, rules, text: item.text, entrypoint, account: accountKey(r.provider, r.account) });
+      if (batch.length >= batchSize) await flush();
     }
     await flush();
     await Promise.all(inFlight);
@@ -231,13 +230,88 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
       const input = `{"account":${JSON.stringify(account)},"resources":${typesJson(key, types)}}`;
       const [result] = await pool.evaluateText([{ entrypoint, input }], nowNs);
       const refs = [...types].flatMap((t) => mates.get(key)?.get(t)?.refs ?? []);
-      await emitAccount(account, rules, refs, result, emit);
+      await emitAccount(account, rules, refs, decode(result), emit);
     }
   } finally {
     if (!options.pool) await pool.close();
   }
   progress();
   return { resources: total, evaluated, invalid, invalidCount, rollup: rollup.result(meta), durationMs: Date.now() - started };
+}
+
+/** A resource read in pass 2, waiting for its batch to be evaluated. */
+interface Pending {
+  resource: Resource;
+  rules: RuleMetadata[];
+  text: string;
+  entrypoint: string;
+  account: string;
+}
+
+/**
+ * The result sets of one batch of resources, in order. Resources of one type and one
+ * account share their facts: a group of them goes through the type's batch entrypoint
+ * as one item (the facts parsed once, one wasm call). A group whose batch evaluation
+ * fails, or a bundle without batch entrypoints, goes one resource an item, so a bad
+ * resource gets its error alone.
+ */
+async function evaluateBatch(
+  pool: EvalPool,
+  batch: Pending[],
+  batchEntrypoints: Record<string, string>,
+  factsJson: (account: string, type: string) => string,
+  nowNs: bigint,
+): Promise<Array<ResultSet | string>> {
+  const sets = new Array<ResultSet | string>(batch.length);
+  const groups = new Map<string, number[]>();
+  const single: number[] = [];
+  for (let i = 0; i < batch.length; i++) {
+    const p = batch[i];
+    if (batchEntrypoints[p.resource.type] === undefined) {
+      single.push(i);
+      continue;
+    }
+    const key = `${p.account}\u0000${p.resource.type}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  }
+  const grouped: number[][] = [];
+  for (const group of groups.values()) {
+    if (group.length === 1) single.push(group[0]);
+    else grouped.push(group);
+  }
+  const perItem = (i: number): EvalItem => {
+    const p = batch[i];
+    return { entrypoint: p.entrypoint, input: `{"resource":${p.text},"facts":${factsJson(p.account, p.resource.type)}}` };
+  };
+  const items: EvalItem[] = single.map(perItem);
+  for (const group of grouped) {
+    const first = batch[group[0]];
+    const resources = group.map((i) => batch[i].text).join(',');
+    items.push({ entrypoint: batchEntrypoints[first.resource.type], input: `{"facts":${factsJson(first.account, first.resource.type)},"resources":[${resources}]}` });
+  }
+  const results = await pool.evaluateText(items, nowNs);
+  single.forEach((i, k) => (sets[i] = decode(results[k])));
+  const retry: number[] = [];
+  grouped.forEach((group, g) => {
+    const split = splitBatch(decode(results[single.length + g]), group.length);
+    if (split) group.forEach((i, k) => (sets[i] = split[k]));
+    else retry.push(...group);
+  });
+  if (retry.length > 0) {
+    const again = await pool.evaluateText(retry.map(perItem), nowNs);
+    retry.forEach((i, k) => (sets[i] = decode(again[k])));
+  }
+  return sets;
+}
+
+/** A batch entrypoint's result set as one result set a resource; undefined when it is not the list expected. */
+function splitBatch(set: ResultSet | string, count: number): ResultSet[] | undefined {
+  if (typeof set === 'string') return undefined;
+  const list = (set[0] as { result?: unknown } | undefined)?.result;
+  if (!Array.isArray(list) || list.length !== count) return undefined;
+  return list.map((result) => [{ result: result as Record<string, DenyEntry[]> }]);
 }
 
 function providerOf(rule: RuleMetadata): Provider {
@@ -283,8 +357,7 @@ function failFields(entries: DenyEntry[]): Pick<Outcome, 'message' | 'evidence'>
   };
 }
 
-async function emitResource(resource: Resource, rules: RuleMetadata[], result: ItemResult, emit: Emit) {
-  const set = decode(result);
+async function emitResource(resource: Resource, rules: RuleMetadata[], set: ResultSet | string, emit: Emit) {
   for (const rule of rules) {
     // One literal per outcome (no spreads): this runs for every (rule, resource).
     const outcome: Outcome = {
@@ -310,12 +383,11 @@ async function emitAccount(
   account: { provider: Provider; id: string },
   rules: RuleMetadata[],
   resources: MateRef[],
-  result: ItemResult,
+  set: ResultSet | string,
   emit: Emit,
 ) {
   const byId = new Map<string, MateRef>();
   for (const r of resources) byId.set(r.id, r);
-  const set = decode(result);
   const accountId = `${account.provider}:account:${account.id}`;
   for (const rule of rules) {
     const base = { rule_id: rule.id, provider: account.provider, account: account.id, severity: rule.severity };
