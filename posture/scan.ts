@@ -6,7 +6,7 @@
  * module only drives the pipeline, streaming: resources and outcomes go to
  * the store in batches, never all in memory.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ParapetError, errorMessage } from '../common/errors.js';
@@ -66,8 +66,22 @@ export async function resolveBundleArchive(bundle: string): Promise<string> {
   if (!existsSync(defFile)) throw new ParapetError('bundle_definition_not_found', `no bundle ${JSON.stringify(bundle)}: neither an archive nor a definition in bundles/`);
   const def = readDefinition(defFile);
   const built = fromRoot('out', 'bundles', `${def.name}-${def.version}.tar.gz`);
-  if (existsSync(built)) return built;
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(defFile)) return built;
   return (await buildBundle(defFile)).file;
+}
+
+/** The newest modification time among the definition and everything under policies/: a built bundle older than it is stale. */
+function newestSource(defFile: string): number {
+  let newest = statSync(defFile).mtimeMs;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  walk(fromRoot('policies'));
+  return newest;
 }
 
 /**
