@@ -29,3 +29,15 @@ t.test('control statuses, counts and score', async (t) => {
   t.same(result.totals, { PASS: 3, FAIL: 1, ERROR: 1 });
   t.equal(result.failedBySeverity.high, 1);
 });
+
+t.test('withdrawn controls are left out of the roll-up', async (t) => {
+  const withWithdrawn = {
+    ...meta,
+    frameworks: { fw: { name: 'FW', version: '1', controls: [control('1'), { ...control('AC-99', false), withdrawn: true }] } },
+  } as ParapetMetadata;
+  const rollup = new Rollup();
+  rollup.add(outcome('pass', 'PASS'));
+  const fw = rollup.result(withWithdrawn).frameworks[0];
+  t.same(fw.controls.map((c) => c.id), ['1']);
+  t.equal(fw.counts.manual, 0, 'a withdrawn control is not counted as manual');
+});

@@ -41,7 +41,8 @@ export class Rollup {
     }
     const frameworks = Object.entries(meta.frameworks).map(([id, fw]): FrameworkSummary => {
       const counts = { passed: 0, failed: 0, error: 0, not_covered: 0, manual: 0, no_resources: 0 } as Record<ControlStatus, number>;
-      const controls = fw.controls.map((c): ControlResult => {
+      // Withdrawn controls (NIST moves them elsewhere) are no longer part of the framework.
+      const controls = fw.controls.filter((c) => !c.withdrawn).map((c): ControlResult => {
         const rules = rulesByControl.get(`${id}\u0000${c.id}`) ?? [];
         const sum: Counts = { PASS: 0, FAIL: 0, ERROR: 0 };
         for (const r of rules) {
