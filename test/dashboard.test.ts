@@ -192,7 +192,13 @@ t.test('overview, compliance drill-down, exception from a finding, CSV, expiry',
   await page.waitForURL(/sort=resource_id/);
   await page.locator('th[aria-sort="ascending"]', { hasText: 'Resource' }).waitFor();
   t.equal(await page.locator('th[aria-sort="ascending"]').innerText(), 'Resource ▲');
-  const resources = await page.locator('table.findings tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-resource') ?? ''));
+  // The header updates before the re-sorted page arrives: wait for the rows themselves.
+  const rowResources = () => page.locator('table.findings tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-resource') ?? ''));
+  await until(async () => {
+    const rows = await rowResources();
+    return rows.length > 0 && rows.join('\n') === [...rows].sort().join('\n');
+  });
+  const resources = await rowResources();
   t.same(resources, [...resources].sort(), 'sorted by resource id');
 
   const row = page.locator('table.findings tbody tr').first();
