@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distModule } from '../common/paths.js';
 import { openStore } from '../store/index.js';
-import { bucket, fixtureBundle, keyPair, S3_DENY, tempDir } from '../server/testing.js';
+import { bucket, fixtureBundle, keyPair, S3_DENY, tempDir, freePort } from '../server/testing.js';
 
 const main = distModule('cli', 'main.js');
 // Not the test runner's environment: its loader hooks are not for the child.
@@ -27,7 +27,7 @@ t.test('parapet serve answers decisions and drains on SIGTERM', async (t) => {
   const { token } = await seed.tokens.create({ name: 'svc', scopes: 'evaluate' });
   await seed.close();
 
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const child = spawn(process.execPath, [main, 'serve', '--db', db, '--port', String(port), '--threads', '1', '--verification-key', join(dir, 'pub.pem'), '--bundle', `fixture=${archive}`, '--decision-log-mask', '/input/resource/config'], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));

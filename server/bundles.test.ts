@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { opaBinary } from '../common/opa.js';
-import { bucket, fixtureBundle, keyPair, S3_DENY, tempDir, testServer, type TestServer } from './testing.js';
+import { bucket, fixtureBundle, freePort, keyPair, S3_DENY, tempDir, testServer, type TestServer } from './testing.js';
 
 const { dir, remove } = tempDir();
 t.teardown(remove);
@@ -201,7 +201,7 @@ t.test('a real opa run downloads, verifies and activates from Parapet, then long
       keys: { parapet: { key: keys.publicKey, algorithm: 'RS256' } },
     }),
   );
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const opa = spawn(opaBinary(), ['run', '--server', '--addr', `127.0.0.1:${port}`, '--log-level', 'error', '-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   opa.stderr.on('data', (c: Buffer) => (stderr += c.toString()));

@@ -5,11 +5,10 @@
 import t from 'tap';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer as netServer } from 'node:net';
 import { join } from 'node:path';
 import { OPAClient } from '@open-policy-agent/opa';
 import { opaBinary } from '../common/opa.js';
-import { bucket, fixtureBundle, keyPair, S3_DENY, tempDir, testServer, type TestServer } from './testing.js';
+import { bucket, fixtureBundle, freePort, keyPair, S3_DENY, tempDir, testServer, type TestServer } from './testing.js';
 
 const { dir, remove } = tempDir();
 t.teardown(remove);
@@ -109,15 +108,6 @@ function canonical(value: unknown): unknown {
     return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
   }
   return value;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = netServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 t.test('a real opa run --server with the same bundle answers the same decisions', async (t) => {

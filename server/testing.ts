@@ -60,3 +60,16 @@ export const bucket = (name: string, block: boolean) => ({
     : { PublicAccessBlockConfiguration: { BlockPublicAcls: true } },
   observed_at: '2026-01-01T00:00:00Z',
 });
+
+/** A port the OS says is free on 127.0.0.1 right now (for a child process that needs a fixed --addr). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as import('node:net').AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -240,6 +240,8 @@ t.test('overview, compliance drill-down, exception from a finding, CSV, expiry',
   await page.getByRole('button', { name: /Expire exception exc_/ }).click();
   await page.getByText(/Exception exc_[0-9a-f]+ expired\./).waitFor();
   t.match(await page.locator('main').innerText(), /expired/);
+  // The list re-renders after the confirmation: wait for the button to go, then check.
+  await until(async () => (await page.getByRole('button', { name: /Expire exception/ }).count()) === 0);
   t.equal(await page.getByRole('button', { name: /Expire exception/ }).count(), 0);
   await page.getByText('History').click();
   await page.getByText(/: expire by security-lead/).waitFor();
