@@ -65,7 +65,9 @@ t.test('pool', async (t) => {
 
   t.test('a runaway item ends its worker, gets an error alone, and the run goes on', async (t) => {
     // Deadlines leave room for a replacement worker to start on a loaded machine.
-    const pool = new EvalPool(v1, { threads: 2, batchTimeoutMs: 4000, itemTimeoutMs: 4000 });
+    // Iterating allocates too (opa-wasm frees nothing mid-evaluation): a 4 GiB memory cap
+    // keeps the wasm memory bound far away, so only the deadline can stop the spin here.
+    const pool = new EvalPool(v1, { threads: 2, batchTimeoutMs: 4000, itemTimeoutMs: 4000, maxMemoryPages: 65536 });
     t.teardown(() => pool.close());
     const items = [0, 1, 2, 3].map((i) => ({ entrypoint: i === 2 ? 'p/spin' : 'p/deny', input: JSON.stringify({ spin: true, resource: { id: `r${i}`, bad: true } }) }));
     const started = Date.now();
