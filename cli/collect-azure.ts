@@ -6,10 +6,7 @@
  */
 import { Command, Option } from 'commander';
 import { ParapetError } from '../common/errors.js';
-import { InventoryWriter } from '../collectors/common/inventory-writer.js';
-import { createProgress } from '../collectors/common/progress.js';
-import type { Source } from '../collectors/schema/inventory.js';
-import { parseRetries, reportCollection } from './collect-gcp.js';
+import { collectInto, parseRetries } from './collect-gcp.js';
 
 const collectList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
@@ -47,21 +44,11 @@ export function registerAzure(collect: Command): void {
       if (endpoint.protocol !== 'https:') throw new ParapetError('azure_bad_endpoint', `--endpoint must use https (bearer tokens are never sent in clear): ${flags.endpoint}`);
       const retry = { attempts: parseRetries(flags.retries) + 1 };
       const { collectAzure } = await import('../collectors/azure/collect.js');
-      const writer = await InventoryWriter.open(flags.out);
-      const progress = createProgress({ label: 'azure' });
-      let sources: Source[];
-      try {
-        sources = await collectAzure({
+      await collectInto(flags.out, 'azure', flags.allowPartial === true, (writer, progress) =>
+        collectAzure({
           subscriptions: flags.subscription, managementGroups: flags.managementGroup, writer, progress, retry, facts: flags.facts,
           clientOptions: { baseUri: endpoint.origin },
-        });
-      } catch (err) {
-        await writer.abort();
-        throw err;
-      } finally {
-        progress.stop();
-      }
-      const done = await writer.finish(sources);
-      reportCollection(flags.out, done.resources, sources, flags.allowPartial === true);
+        }),
+      );
     });
 }

@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import { ParapetError } from '../common/errors.js';
 import { InventoryWriter } from '../collectors/common/inventory-writer.js';
-import { createProgress } from '../collectors/common/progress.js';
+import { createProgress, type Progress } from '../collectors/common/progress.js';
 import type { AssetClientOptions, GcpScope } from '../collectors/gcp/collect.js';
 import type { Source } from '../collectors/schema/inventory.js';
 
@@ -34,6 +34,23 @@ export async function gcpClientOptions(endpoint: string | undefined): Promise<As
 }
 
 /** One line about what was written, and an error when a scope is incomplete and that was not allowed. */
+/** Runs one collection into `out`: the inventory is written (atomically) even when partial, then judged. */
+export async function collectInto(out: string, label: string, allowPartial: boolean, run: (writer: InventoryWriter, progress: Progress) => Promise<Source[]>): Promise<void> {
+  const writer = await InventoryWriter.open(out);
+  const progress = createProgress({ label });
+  let sources: Source[];
+  try {
+    sources = await run(writer, progress);
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  } finally {
+    progress.stop();
+  }
+  const done = await writer.finish(sources);
+  reportCollection(out, done.resources, sources, allowPartial);
+}
+
 export function reportCollection(out: string, resources: number, sources: Source[], allowPartial: boolean): void {
   const incomplete = sources.filter((s) => !s.complete);
   process.stderr.write(`parapet: wrote ${resources} resources from ${sources.length} scope${sources.length === 1 ? '' : 's'} to ${out}`
@@ -92,18 +109,8 @@ export function registerGcp(collect: Command): void {
       const clientOptions = await gcpClientOptions(flags.apiEndpoint);
       // The SDKs load only when their command runs, so other commands start fast.
       const { collectGcp } = await import('../collectors/gcp/collect.js');
-      const writer = await InventoryWriter.open(flags.out);
-      const progress = createProgress({ label: 'gcp' });
-      let sources: Source[];
-      try {
-        sources = await collectGcp({ scopes, writer, clientOptions, pageSize, progress, retry, facts: flags.facts, ...(flags.assetTypes?.length ? { assetTypes: flags.assetTypes } : {}) });
-      } catch (err) {
-        await writer.abort();
-        throw err;
-      } finally {
-        progress.stop();
-      }
-      const done = await writer.finish(sources);
-      reportCollection(flags.out, done.resources, sources, flags.allowPartial === true);
+      await collectInto(flags.out, 'gcp', flags.allowPartial === true, (writer, progress) =>
+        collectGcp({ scopes, writer, clientOptions, pageSize, progress, retry, facts: flags.facts, ...(flags.assetTypes?.length ? { assetTypes: flags.assetTypes } : {}) }),
+      );
     });
 }

@@ -7,10 +7,7 @@
  */
 import { Command, Option } from 'commander';
 import { ParapetError } from '../common/errors.js';
-import { InventoryWriter } from '../collectors/common/inventory-writer.js';
-import { createProgress, type Progress } from '../collectors/common/progress.js';
-import type { Source } from '../collectors/schema/inventory.js';
-import { registerGcp, reportCollection } from './collect-gcp.js';
+import { collectInto, registerGcp } from './collect-gcp.js';
 import { registerAzure } from './collect-azure.js';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
@@ -36,22 +33,7 @@ function positiveInt(name: string, value: string, max: number): number {
   return n;
 }
 
-/** Runs one collection into `out`: the inventory is written (atomically) even when partial, then judged. */
-async function collectInto(out: string, label: string, allowPartial: boolean, run: (emit: InventoryWriter['write'], progress: Progress) => Promise<Source[]>): Promise<void> {
-  const writer = await InventoryWriter.open(out);
-  const progress = createProgress({ label });
-  let sources: Source[];
-  try {
-    sources = await run((r) => writer.write(r), progress);
-  } catch (err) {
-    await writer.abort();
-    throw err;
-  } finally {
-    progress.stop();
-  }
-  const done = await writer.finish(sources);
-  reportCollection(out, done.resources, sources, allowPartial);
-}
+
 
 export function register(program: Command): void {
   const collect = program.command('collect').description('Discover a cloud estate into a parapet.inventory/v1 file (NDJSON, or JSON for a .json name).');
@@ -77,8 +59,8 @@ export function register(program: Command): void {
       if (flags.endpointUrl && !/^https?:\/\//.test(flags.endpointUrl)) throw new ParapetError('bad_option', `--endpoint-url must be an http(s) URL, not ${flags.endpointUrl}`);
       // Loaded on use: the AWS SDK clients take a while to load and other commands need none of them.
       const { collectAws } = await import('../collectors/aws/collect.js');
-      await collectInto(flags.out, 'aws', flags.allowPartial === true, (emit, progress) => collectAws({
-        emit,
+      await collectInto(flags.out, 'aws', flags.allowPartial === true, (writer, progress) => collectAws({
+        emit: (r) => writer.write(r),
         progress,
         regions: flags.region,
         roleArns: flags.roleArn,
@@ -101,7 +83,7 @@ export function register(program: Command): void {
     .option('--allow-partial', 'exit 0 even when a file could only be read in part')
     .action(async (paths: string[], flags: { out: string; allowPartial?: boolean }) => {
       const { importFiles } = await import('../collectors/import/import.js');
-      await collectInto(flags.out, 'import', flags.allowPartial === true, async (emit, progress) => (await importFiles(paths, { emit, progress })).sources);
+      await collectInto(flags.out, 'import', flags.allowPartial === true, async (writer, progress) => (await importFiles(paths, { emit: (r) => writer.write(r), progress })).sources);
     });
 
   registerGcp(collect);
