@@ -16,8 +16,10 @@ lower_id(resource) := lower(resource.id)
 # children are the facts whose ARM id lies under parent_id
 # (e.g. <server id>/firewallrules under <server id>).
 children(items, parent_id) := [item |
+	# Bound before the iteration, so the prefix is built once, not once an item.
+	prefix := concat("", [lower(parent_id), "/"])
 	some item in items
-	startswith(lower(item.id), concat("", [lower(parent_id), "/"]))
+	startswith(lower(item.id), prefix)
 ]
 
 # value_list is the `value` array of an ARM list response held as a fact's config.
@@ -34,10 +36,30 @@ diagnostic_infix := "/providers/microsoft.insights/diagnosticsettings/"
 # diagnostic_settings are the parapet.azure/diagnosticsetting facts whose target
 # is exactly target_id (a resource, a storage sub-service or the subscription).
 diagnostic_settings(items, target_id) := [s |
+	target := lower(target_id)
 	some s in items
 	parts := split(lower(s.id), diagnostic_infix)
 	count(parts) == 2
-	parts[0] == lower(target_id)
+	parts[0] == target
+]
+
+# input_diagnostic_settings is diagnostic_settings(<the resource-scope input's
+# parapet.azure/diagnosticsetting facts>, target_id). Rules that judge one resource
+# call it rather than diagnostic_settings: the target of each setting is then
+# worked out once an evaluation (input_diagnostic_targets is a rule, which the
+# evaluator computes once), not once a rule.
+input_diagnostic_settings(target_id) := [s |
+	target := lower(target_id)
+	some [setting_target, s] in input_diagnostic_targets
+	setting_target == target
+]
+
+# input_diagnostic_targets pairs each diagnostic setting fact of the input with
+# its target id (lower case), in input order.
+input_diagnostic_targets := [[parts[0], s] |
+	some s in object.get(input, ["facts", "parapet.azure/diagnosticsetting"], [])
+	parts := split(lower(s.id), diagnostic_infix)
+	count(parts) == 2
 ]
 
 # has_destination: the setting ships its logs somewhere.

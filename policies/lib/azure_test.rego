@@ -95,6 +95,19 @@ test_diagnostic_settings_match_the_exact_target if {
 	azure.diagnostic_settings([on_account, on_blob], sa.id) == [on_account]
 }
 
+test_input_diagnostic_settings_match_the_exact_target_in_input_order if {
+	sa := res("microsoft.storage/storageaccounts", "sa1", {})
+	blob_id := concat("", [sa.id, "/blobservices/default"])
+	on_blob_upper := object.union(diag(blob_id, "d1", logs(["StorageRead"])), {"id": upper(diag(blob_id, "d1", []).id)})
+	on_account := diag(sa.id, "d2", logs(["StorageRead"]))
+	on_blob := diag(blob_id, "d3", logs(["StorageWrite"]))
+	not_a_setting := child(sa, "blobservices/default", "parapet.azure/diagnosticsetting", {})
+	facts := {"parapet.azure/diagnosticsetting": [on_blob_upper, on_account, not_a_setting, on_blob]}
+	azure.input_diagnostic_settings(upper(blob_id)) == [on_blob_upper, on_blob] with input as {"resource": sa, "facts": facts}
+	azure.input_diagnostic_settings(sa.id) == [on_account] with input as {"resource": sa, "facts": facts}
+	azure.input_diagnostic_settings(sa.id) == [] with input as {"resource": sa, "facts": {}}
+}
+
 test_log_groups_cover_categories if {
 	all := diag(sub_id, "d", [{"categoryGroup": "allLogs", "enabled": true}])
 	audit := diag(sub_id, "d", [{"categoryGroup": "audit", "enabled": true}])

@@ -20,7 +20,7 @@ package parapet.rules.azure.keyvault.audit_logging
 import data.parapet.lib
 import data.parapet.lib.azure
 
-settings := azure.diagnostic_settings(object.get(input, ["facts", "parapet.azure/diagnosticsetting"], []), input.resource.id)
+settings := azure.input_diagnostic_settings(input.resource.id)
 
 deny contains lib.finding(input.resource, msg, {"diagnosticSettings": [s.name | some s in settings]}) if {
 	not azure.logs_enabled(settings, ["AuditEvent"])

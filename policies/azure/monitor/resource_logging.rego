@@ -20,7 +20,7 @@ package parapet.rules.azure.monitor.resource_logging
 import data.parapet.lib
 import data.parapet.lib.azure
 
-settings := azure.diagnostic_settings(object.get(input, ["facts", "parapet.azure/diagnosticsetting"], []), input.resource.id)
+settings := azure.input_diagnostic_settings(input.resource.id)
 
 sends_logs(s) if {
 	azure.has_destination(s)

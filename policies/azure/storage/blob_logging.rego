@@ -28,7 +28,7 @@ service_id := concat("/", [input.resource.id, "blobservices", "default"])
 
 deny contains lib.finding(input.resource, msg, {"service": service_id, "missing": missing}) if {
 	not object.get(input.resource, ["config", "kind"], "") in kinds_without_service
-	settings := azure.diagnostic_settings(object.get(input, ["facts", "parapet.azure/diagnosticsetting"], []), service_id)
+	settings := azure.input_diagnostic_settings(service_id)
 	missing := [c | some c in categories; not azure.logs_enabled(settings, [c])]
 	count(missing) > 0
 	msg := sprintf("storage account %s does not log Blob requests: %s not sent by any diagnostic setting", [input.resource.name, azure.text(missing)])
