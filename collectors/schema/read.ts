@@ -103,8 +103,18 @@ function parseLine(line: number, text: string, what = 'line'): InventoryItem {
   return classify(line, value, text);
 }
 
+export interface OpenOptions {
+  /**
+   * A cheap test of each record's raw text: records it rejects are neither parsed nor
+   * validated nor yielded (for a reader that wants only some records; it must accept
+   * every record it might want).
+   */
+  prefilter?: (text: string) => boolean;
+}
+
 /** Opens an inventory: validates its header now, yields its resources lazily. */
-export async function openInventory(path: string): Promise<OpenInventory> {
+export async function openInventory(path: string, options: OpenOptions = {}): Promise<OpenInventory> {
+  const wanted = options.prefilter ?? (() => true);
   const chunks = textChunks(await source(path));
   // Read up to the first newline (bounded) to tell an NDJSON header from a JSON document.
   let prefix = '';
@@ -134,13 +144,13 @@ export async function openInventory(path: string): Promise<OpenInventory> {
       let line = 1;
       for await (const text of rest) {
         line++;
-        if (text.trim() === '') continue;
+        if (text.trim() === '' || !wanted(text)) continue;
         yield parseLine(line, text);
       }
     }
     return { format: 'ndjson', header, items: items() };
   }
-  return openDocument(path, readInventoryDocument(concat(prefix, chunks), path));
+  return openDocument(path, readInventoryDocument(concat(prefix, chunks), path), wanted);
 }
 
 const HEADER_FIELDS = ['version', 'generated_at', 'sources'];
@@ -150,7 +160,7 @@ const HEADER_FIELDS = ['version', 'generated_at', 'sources'];
  * writes them first); when they follow it, a file is read once more to find them
  * first (stdin cannot be, and is refused).
  */
-async function openDocument(path: string, events: AsyncGenerator<DocumentEvent>): Promise<OpenInventory> {
+async function openDocument(path: string, events: AsyncGenerator<DocumentEvent>, wanted: (text: string) => boolean): Promise<OpenInventory> {
   const fields: Record<string, unknown> = {};
   let sawResources = false;
   for (let next = await events.next(); !next.done; next = await events.next()) {
@@ -173,7 +183,7 @@ async function openDocument(path: string, events: AsyncGenerator<DocumentEvent>)
     const header = checkHeader(path, fields);
     async function* reread(): AsyncGenerator<InventoryItem> {
       for await (const e of readInventoryDocument(textChunks(await source(path)), path)) {
-        if (e.kind === 'resource') yield parseLine(e.index, e.text, 'resources element');
+        if (e.kind === 'resource' && wanted(e.text)) yield parseLine(e.index, e.text, 'resources element');
       }
     }
     return { format: 'json', header: pickHeader(header), items: reread() };
@@ -183,7 +193,7 @@ async function openDocument(path: string, events: AsyncGenerator<DocumentEvent>)
   if (!sawResources) throw new ParapetError('inventory_invalid_header', `inventory ${path}: the document has no resources array`);
   async function* items(): AsyncGenerator<InventoryItem> {
     for (let next = await events.next(); !next.done; next = await events.next()) {
-      if (next.value.kind === 'resource') yield parseLine(next.value.index, next.value.text, 'resources element');
+      if (next.value.kind === 'resource' && wanted(next.value.text)) yield parseLine(next.value.index, next.value.text, 'resources element');
     }
   }
   return { format: 'json', header: pickHeader(header), items: items() };

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { loadBundle } from '../bundle/load.js';
 import type { LoadedBundle } from '../bundle/types.js';
 import type { Outcome } from '../findings/types.js';
-import { evaluateInventory, INVALID_RULE_ID } from './evaluate.js';
+import { evaluateInventory, INVALID_RULE_ID, mentionsTypeIn } from './evaluate.js';
 import { EvalPool, type EvalItem, type ItemResult } from './pool.js';
 import { buildEvalTestBundle, TEST_HEADER, testResource as res } from './testing.js';
 
@@ -55,6 +55,29 @@ t.test('two passes: a resource-scope rule sees its own account facts, never anot
   ], 'account B has no fact, and account A\'s did not leak into its input');
   t.equal(summary.resources, 4);
   t.equal(summary.evaluated, 3, 'three buckets went through their dispatch entrypoint');
+});
+
+t.test('pass 1 parses only records that may be facts, and still finds a fact whose type is spelled with escapes', async (t) => {
+  const is = mentionsTypeIn(new Set(['Parapet::S3::AccountPublicAccessBlock', 'a/b']));
+  t.ok(is('{"id":"x","type":"Parapet::S3::AccountPublicAccessBlock"}'));
+  t.ok(is('{"id":"x", "type" :\t"a/b"}'), 'whitespace around the colon');
+  t.notOk(is('{"config":{"type":"a/b-not"},"type":"AWS::S3::Bucket"}'), 'neither the nested nor the top-level type is a fact type');
+  t.ok(is('{"config":{"type":"a/b"},"type":"AWS::S3::Bucket"}'), 'a nested match only costs a parse');
+  t.ok(is('{"type":"a\\/b"}'), 'an escaped solidus in the value');
+  t.ok(is('{"typ\\u0065":"x"}'), 'a \\u escape anywhere');
+
+  const fact = JSON.stringify(res({ id: `arn:aws:parapet:global:${A}:pab`, type: 'Parapet::S3::AccountPublicAccessBlock', account: A, region: 'global', config: { BlockAll: true } }));
+  const escaped = fact.replace('"type":"Parapet', '"\\u0074ype":"Parapet');
+  t.not(escaped, fact);
+  const inv = ndjson('escaped-fact.ndjson', [
+    JSON.stringify(res({ id: 'bucket-a', type: 'AWS::S3::Bucket', account: A, config: { Public: true } })),
+    escaped,
+    '{"truncated": ',
+  ]);
+  const { find, summary } = await run(inv);
+  t.match(find('aws.s3.bucket_public', 'bucket-a'), [{ status: 'PASS' }], 'the escaped fact reached the bucket\'s input');
+  t.equal(summary.resources, 2, 'valid resources are counted in pass 2');
+  t.equal(summary.invalidCount, 1);
 });
 
 t.test('account-scope rules: one FAIL per named resource, a PASS for an account with nothing denied', async (t) => {

@@ -124,24 +124,26 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
   }
   const allFactTypes = new Set([...factTypesOf.values()].flatMap((s) => [...s]));
 
-  // Pass 1: account-mates that inputs need (their raw text), and the accounts present.
+  // Pass 1: the account-mates that inputs need (their raw text). Only records that may be
+  // of such a type are parsed: the rest are only counted, for progress.
+  const mateTypes = new Set([...allFactTypes, ...[...accountTypes.values()].flatMap((s) => [...s])]);
+  const mayBeMate = mentionsTypeIn(mateTypes);
   const mates = new Map<string, Map<string, Mates>>();
-  const accounts = new Map<string, { provider: Provider; id: string }>();
   let total = 0;
-  for await (const item of (await openInventory(options.inventory)).items) {
-    if (item.kind !== 'resource') continue;
+  const prefilter = (text: string) => {
     total++;
+    return mayBeMate(text);
+  };
+  for await (const item of (await openInventory(options.inventory, { prefilter })).items) {
+    if (item.kind !== 'resource' || !mateTypes.has(item.resource.type)) continue;
     const r = item.resource;
     const key = accountKey(r.provider, r.account);
-    if (!accounts.has(key)) accounts.set(key, { provider: r.provider, id: r.account });
-    if (allFactTypes.has(r.type) || accountTypes.get(r.provider)?.has(r.type)) {
-      let byType = mates.get(key);
-      if (!byType) mates.set(key, (byType = new Map()));
-      let list = byType.get(r.type);
-      if (!list) byType.set(r.type, (list = { texts: [], refs: [] }));
-      list.texts.push(detach(item.text));
-      list.refs.push({ id: r.id, type: r.type, region: r.region });
-    }
+    let byType = mates.get(key);
+    if (!byType) mates.set(key, (byType = new Map()));
+    let list = byType.get(r.type);
+    if (!list) byType.set(r.type, (list = { texts: [], refs: [] }));
+    list.texts.push(detach(item.text));
+    list.refs.push({ id: r.id, type: r.type, region: r.region });
   }
   // `{"<type>": [<resource>…], …}` for the given types of one account.
   const typesJson = (key: string, types: Iterable<string>): string => {
@@ -173,6 +175,8 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
   let invalidCount = 0;
   let done = 0;
   let evaluated = 0;
+  let resources = 0;
+  const accounts = new Map<string, { provider: Provider; id: string }>();
   const emit: Emit = (o) => {
     rollup.add(o);
     return options.onOutcome(o);
@@ -209,13 +213,16 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
         continue;
       }
       const r = item.resource;
+      resources++;
+      const key = accountKey(r.provider, r.account);
+      if (!accounts.has(key)) accounts.set(key, { provider: r.provider, id: r.account });
       const rules = resourceRules.get(r.type);
       const entrypoint = meta.dispatch.resource[r.type];
       if (!rules || !entrypoint) {
         done++;
         continue;
       }
-      batch.push({ resource: r, rules, text: item.text, entrypoint, account: accountKey(r.provider, r.account) });
+      batch.push({ resource: r, rules, text: item.text, entrypoint, account: key });
       if (batch.length >= batchSize) await flush();
     }
     await flush();
@@ -236,7 +243,25 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
     if (!options.pool) await pool.close();
   }
   progress();
-  return { resources: total, evaluated, invalid, invalidCount, rollup: rollup.result(meta), durationMs: Date.now() - started };
+  return { resources, evaluated, invalid, invalidCount, rollup: rollup.result(meta), durationMs: Date.now() - started };
+}
+
+/**
+ * A test of a record's raw text that is true whenever the record's `type` may be one of
+ * `types` (and false for most records that are not): some `"type": "<string>"` in it names
+ * one of them, or may spell it with an escape (any \u escape in the text, or a backslash in the value).
+ * A false positive costs a parse; a false negative would drop a fact, so escapes count as yes.
+ */
+export function mentionsTypeIn(types: ReadonlySet<string>): (text: string) => boolean {
+  const typeField = /"type"\s*:\s*"([^"\\]*)(\\?)/g;
+  return (text) => {
+    if (text.includes('\\u')) return true;
+    typeField.lastIndex = 0;
+    for (let m = typeField.exec(text); m; m = typeField.exec(text)) {
+      if (m[2] || types.has(m[1]!)) return true;
+    }
+    return false;
+  };
 }
 
 /** A resource read in pass 2, waiting for its batch to be evaluated. */
