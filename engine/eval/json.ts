@@ -36,6 +36,12 @@ export function parseExact(text: string, options: { bigints?: 'bigint' | 'string
 }
 
 export function stringifyExact(value: unknown): string | undefined {
+  // Fast path: JSON.stringify refuses a BigInt with a TypeError; only then is a replacer needed.
+  try {
+    return JSON.stringify(value);
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+  }
   let found = false;
   const text = JSON.stringify(value, (_k, v) => {
     if (typeof v !== 'bigint') return v;

@@ -55,15 +55,15 @@ export class WasmPolicy {
     const decoder = new TextDecoder();
     const readString = (addr: number): string => {
       const bytes = new Uint8Array(memory.buffer);
-      let end = addr;
-      while (bytes[end] !== 0) end++;
-      return decoder.decode(bytes.subarray(addr, end));
+      const end = bytes.indexOf(0, addr);
+      return decoder.decode(bytes.subarray(addr, end < 0 ? bytes.length : end));
     };
     const loadJson = (text: string): number => {
-      const buf = new TextEncoder().encode(text);
-      const addr = exports!.opa_malloc(buf.length);
-      new Uint8Array(memory.buffer).set(buf, addr);
-      const parsed = exports!.opa_json_parse(addr, buf.length);
+      const length = Buffer.byteLength(text);
+      const addr = exports!.opa_malloc(length);
+      // After malloc: it may have grown (replaced) the memory's buffer.
+      ENCODER.encodeInto(text, new Uint8Array(memory.buffer, addr, length));
+      const parsed = exports!.opa_json_parse(addr, length);
       if (parsed === 0) throw new Error('failed to load a built-in result into wasm');
       return parsed;
     };
@@ -78,7 +78,8 @@ export class WasmPolicy {
       });
       const result = impl(...values);
       if (result === undefined) return 0;
-      const text = ourImpl ? stringifyExact(result) : JSON.stringify(result);
+      // Most results are strings (sprintf): no need for the BigInt-aware encoder.
+      const text = typeof result === 'string' || !ourImpl ? JSON.stringify(result) : stringifyExact(result);
       return text === undefined ? 0 : loadJson(text);
     };
     const env = {
