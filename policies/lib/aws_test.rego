@@ -13,6 +13,16 @@ test_is_true_reads_strings_and_booleans if {
 	not aws.is_true("not_supported")
 }
 
+test_percent_escapes_are_every_printable_ascii_code if {
+	printable := " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+	escapes := {e: c |
+		some code in numbers.range(32, 126)
+		c := substring(printable, code - 32, 1)
+		some e in [sprintf("%%%02X", [code]), sprintf("%%%02x", [code])]
+	}
+	aws.percent_escapes == escapes
+}
+
 test_url_decode if {
 	aws.url_decode("%7B%22a%22%3A%20%22b+c%22%7d%0A") == "{\"a\": \"b c\"}\n"
 	aws.url_decode("100%25") == "100%"
