@@ -19,6 +19,7 @@ import type { LoadedBundle, RuleMetadata, Severity } from '../bundle/types.js';
 import { Rollup, type RollupResult } from '../findings/rollup.js';
 import type { Outcome } from '../findings/types.js';
 import { parseExact } from './json.js';
+import { MateStore, type MateRef } from './mates.js';
 import { EvalPool, type EvalItem, type ItemResult, type PoolOptions } from './pool.js';
 
 export const INVALID_RULE_ID = 'parapet.inventory.invalid';
@@ -67,34 +68,12 @@ interface DenyEntry {
 
 type ResultSet = Array<{ result?: Record<string, DenyEntry[]> }>;
 
-/** What an account-scope result needs of a resource besides its text. */
-interface MateRef {
-  id: string;
-  type: string;
-  region: string;
-}
-
-/** The resources of one type in one account, as raw JSON texts. */
-interface Mates {
-  texts: string[];
-  refs: MateRef[];
-}
-
 type Emit = (o: Outcome) => void | Promise<void>;
 
 const accountKey = (provider: string, account: string) => `${provider}\u0000${account}`;
 
-/**
- * A copy of a record's text that holds nothing else. The reader's lines are slices of
- * its read buffer, and V8 keeps a slice's whole parent alive: the account-mates kept
- * for the whole run would otherwise pin most of the file (2.7 GiB peak RSS for 1M
- * resources, bench/estate-scan.ts).
- */
+/** Facts texts built per (account, resource type), least recently used first. */
 const FACTS_CACHE_ENTRIES = 512;
-
-function detach(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
 
 export async function evaluateInventory(options: EvaluateOptions): Promise<EvaluateSummary> {
   const started = Date.now();
@@ -128,30 +107,22 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
   // of such a type are parsed: the rest are only counted, for progress.
   const mateTypes = new Set([...allFactTypes, ...[...accountTypes.values()].flatMap((s) => [...s])]);
   const mayBeMate = mentionsTypeIn(mateTypes);
-  const mates = new Map<string, Map<string, Mates>>();
+  const mates = new MateStore();
   let total = 0;
   const prefilter = (text: string) => {
     total++;
     return mayBeMate(text);
   };
-  for await (const item of (await openInventory(options.inventory, { prefilter })).items) {
-    if (item.kind !== 'resource' || !mateTypes.has(item.resource.type)) continue;
-    const r = item.resource;
-    const key = accountKey(r.provider, r.account);
-    let byType = mates.get(key);
-    if (!byType) mates.set(key, (byType = new Map()));
-    let list = byType.get(r.type);
-    if (!list) byType.set(r.type, (list = { texts: [], refs: [] }));
-    list.texts.push(detach(item.text));
-    list.refs.push({ id: r.id, type: r.type, region: r.region });
+  try {
+    for await (const item of (await openInventory(options.inventory, { prefilter })).items) {
+      if (item.kind !== 'resource' || !mateTypes.has(item.resource.type)) continue;
+      const r = item.resource;
+      mates.add(accountKey(r.provider, r.account), r, item.text);
+    }
+  } catch (err) {
+    mates.close();
+    throw err;
   }
-  // `{"<type>": [<resource>…], …}` for the given types of one account.
-  const typesJson = (key: string, types: Iterable<string>): string => {
-    const byType = mates.get(key);
-    const parts: string[] = [];
-    for (const t of types) parts.push(`${JSON.stringify(t)}:[${(byType?.get(t)?.texts ?? []).join(',')}]`);
-    return `{${parts.join(',')}}`;
-  };
   // The facts JSON of (account, resource type), built once: every resource of that type shares it.
   // Least recently used first and bounded: an estate of many accounts would otherwise
   // keep every account's facts JSON once per resource type to the end of the run.
@@ -164,12 +135,18 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
       factsCache.set(cacheKey, text);
       return text;
     }
-    factsCache.set(cacheKey, (text = typesJson(key, factTypesOf.get(type) ?? [])));
+    factsCache.set(cacheKey, (text = mates.typesJson(key, factTypesOf.get(type) ?? [])));
     if (factsCache.size > FACTS_CACHE_ENTRIES) factsCache.delete(factsCache.keys().next().value as string);
     return text;
   };
 
-  const pool = options.pool ?? new EvalPool({ key: bundle.digest, wasm: bundle.wasm, data: bundle.data }, options);
+  let pool: EvalPool;
+  try {
+    pool = options.pool ?? new EvalPool({ key: bundle.digest, wasm: bundle.wasm, data: bundle.data }, options);
+  } catch (err) {
+    mates.close();
+    throw err;
+  }
   const rollup = new Rollup();
   const invalid: InvalidRecord[] = [];
   let invalidCount = 0;
@@ -234,12 +211,13 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
       const entrypoint = meta.dispatch.account[account.provider];
       if (!rules || !entrypoint) continue;
       const types = accountTypes.get(account.provider) ?? new Set<string>();
-      const input = `{"account":${JSON.stringify(account)},"resources":${typesJson(key, types)}}`;
+      const input = `{"account":${JSON.stringify(account)},"resources":${mates.typesJson(key, types)}}`;
       const [result] = await pool.evaluateText([{ entrypoint, input }], nowNs);
-      const refs = [...types].flatMap((t) => mates.get(key)?.get(t)?.refs ?? []);
+      const refs = mates.refs(key, types);
       await emitAccount(account, rules, refs, decode(result), emit);
     }
   } finally {
+    mates.close();
     if (!options.pool) await pool.close();
   }
   progress();

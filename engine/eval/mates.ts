@@ -1,0 +1,122 @@
+/**
+ * The account-mates the evaluator keeps from pass 1 to the end of a run: the raw JSON
+ * text of every resource of a fact type or of an account-scope rule's type, by account
+ * and type. In a generated estate they are a quarter of the resources: ~150 MB of text
+ * at a million, which on the heap took the scan past 1.5 GiB of RSS. So the texts go
+ * to a temporary file as they are read, and come back per (account, type) when an
+ * input needs them; memory keeps only their offsets and, for account-scope results,
+ * each one's id and region.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** What an account-scope outcome needs of a resource besides its text. */
+export interface MateRef {
+  id: string;
+  type: string;
+  region: string;
+}
+
+interface TypeEntry {
+  /** Byte offset and byte length of each text in the file, flattened pairs. */
+  spans: number[];
+  /** `${id}\u0000${region}` of each, in the same order. */
+  refs: string[];
+}
+
+const WRITE_CHUNK = 1 << 20;
+
+export class MateStore {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'parapet-mates-'));
+  private readonly fd = openSync(join(this.dir, 'mates.ndjson'), 'w+');
+  private readonly byAccount = new Map<string, Map<string, TypeEntry>>();
+  private pending = '';
+  private written = 0;
+  private pendingBytes = 0;
+  private closed = false;
+
+  /** Keeps one resource's text; `account` is any key that names its account. */
+  add(account: string, ref: MateRef, text: string): void {
+    let byType = this.byAccount.get(account);
+    if (!byType) this.byAccount.set(account, (byType = new Map()));
+    let entry = byType.get(ref.type);
+    if (!entry) byType.set(ref.type, (entry = { spans: [], refs: [] }));
+    const bytes = Buffer.byteLength(text);
+    entry.spans.push(this.written + this.pendingBytes, bytes);
+    entry.refs.push(`${ref.id}\u0000${ref.region}`);
+    // Concatenation also copies the text out of the reader's buffer, which a kept slice would pin.
+    this.pending += text;
+    this.pendingBytes += bytes;
+    if (this.pendingBytes >= WRITE_CHUNK) this.flush();
+  }
+
+  /** The texts of one account's resources of `type`, in the order they were added. */
+  texts(account: string, type: string): string[] {
+    const entry = this.byAccount.get(account)?.get(type);
+    if (!entry) return [];
+    this.flush();
+    const { spans } = entry;
+    const out: string[] = [];
+    // Texts written one after another are read back with one read.
+    for (let i = 0; i < spans.length; ) {
+      const start = spans[i]!;
+      let end = start + spans[i + 1]!;
+      let j = i + 2;
+      while (j < spans.length && spans[j] === end) {
+        end += spans[j + 1]!;
+        j += 2;
+      }
+      const buf = Buffer.allocUnsafe(end - start);
+      let got = 0;
+      while (got < buf.length) {
+        const n = readSync(this.fd, buf, got, buf.length - got, start + got);
+        if (n === 0) throw new Error(`account-mates file ended at ${start + got} of ${end}`);
+        got += n;
+      }
+      for (let at = 0; i < j; i += 2) {
+        out.push(buf.toString('utf8', at, at + spans[i + 1]!));
+        at += spans[i + 1]!;
+      }
+    }
+    return out;
+  }
+
+  /** `{"<type>": [<resource>…], …}` for the given types of one account. */
+  typesJson(account: string, types: Iterable<string>): string {
+    const parts: string[] = [];
+    for (const t of types) parts.push(`${JSON.stringify(t)}:[${this.texts(account, t).join(',')}]`);
+    return `{${parts.join(',')}}`;
+  }
+
+  /** Id, type and region of one account's resources of the given types. */
+  refs(account: string, types: Iterable<string>): MateRef[] {
+    const out: MateRef[] = [];
+    const byType = this.byAccount.get(account);
+    for (const type of types) {
+      for (const ref of byType?.get(type)?.refs ?? []) {
+        const cut = ref.lastIndexOf('\u0000');
+        out.push({ id: ref.slice(0, cut), type, region: ref.slice(cut + 1) });
+      }
+    }
+    return out;
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const bytes = Buffer.from(this.pending, 'utf8');
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
+    this.written += bytes.length;
+    this.pending = '';
+    this.pendingBytes = 0;
+  }
+
+  /** Closes and deletes the file. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
