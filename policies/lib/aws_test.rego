@@ -50,3 +50,22 @@ test_world_ingress_reads_every_cidr_form if {
 		{"protocol": "-1", "from": 0, "to": 65535, "cidr": "::/0", "family": "ipv6"},
 	}
 }
+
+# The every-bucket form s3_value_covers accepts is the regex it stands for: ^arn:[a-z-]+:s3(:::)?$
+test_s3_value_covers_every_bucket_is_the_regex if {
+	values := [
+		"arn:aws:s3", "arn:aws:s3:::", "arn:aws-cn:s3:::", "arn:-:s3", "arn::s3", "arn:aws:s3::",
+		"arn:aws:s3::::", "arn:AWS:s3", "arn:aws:S3", "arn:a_b:s3", "arn:aws:s3:a::", "xarn:aws:s3",
+		"arn:aws:s3\n", "arn:aws:s31", "arn:a:b:s3",
+	]
+	covered := {v | some v in values; aws.s3_value_covers(v, "no-such-bucket")}
+	covered == {v | some v in values; regex.match(`^arn:[a-z-]+:s3(:::)?$`, v)}
+	count(covered) == 4
+}
+
+test_s3_value_covers_one_bucket if {
+	aws.s3_value_covers("arn:aws:s3:::logs/", "logs")
+	aws.s3_value_covers("arn:aws:s3:::logs/prefix/", "logs")
+	not aws.s3_value_covers("arn:aws:s3:::logs-old/", "logs")
+	not aws.s3_value_covers("arn:aws:s3:::logs", "logs")
+}

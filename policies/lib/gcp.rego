@@ -38,7 +38,16 @@ human_member(m) if startswith(m, "group:")
 human_member(m) if startswith(m, "domain:")
 
 # The Compute Engine default service account: <project number>-compute@developer.gserviceaccount.com.
-default_compute_service_account(email) if regex.match(`^[0-9]+-compute@developer\.gserviceaccount\.com$`, email)
+# Matches ^[0-9]+-compute@developer\.gserviceaccount\.com$ without regex.match, which
+# the wasm evaluator compiles anew in every evaluation.
+default_compute_service_account(email) if {
+	endswith(email, default_compute_suffix)
+	number := trim_suffix(email, default_compute_suffix)
+	number != ""
+	trim_left(number, "0123456789") == ""
+}
+
+default_compute_suffix := "-compute@developer.gserviceaccount.com"
 
 # GKE creates and manages the VMs of its node pools; CIS excludes them from VM checks.
 gke_node(instance) if startswith(instance.name, "gke-")

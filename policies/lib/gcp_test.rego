@@ -16,6 +16,10 @@ test_default_compute_service_account if {
 	gcp.default_compute_service_account("123456789012-compute@developer.gserviceaccount.com")
 	not gcp.default_compute_service_account("web@acme-prod.iam.gserviceaccount.com")
 	not gcp.default_compute_service_account("x123-compute@developer.gserviceaccount.com")
+	not gcp.default_compute_service_account("-compute@developer.gserviceaccount.com")
+	not gcp.default_compute_service_account("12-compute@developer.gserviceaccount.com-compute@developer.gserviceaccount.com")
+	not gcp.default_compute_service_account("12-compute@developerxgserviceaccount.com")
+	not gcp.default_compute_service_account("12-compute@developer.gserviceaccount.com ")
 }
 
 test_port_specs if {
