@@ -1,10 +1,10 @@
 /**
  * `make bench`: every benchmark in order, each printing its own tables, then one
  * summary against the targets (issue 6). Results go to out/bench/*.json.
- *   node dist/bench/run.js [--sizes 10k,100k,1m] [--opa-max 100k] [--duration 5] [--connections 1,16,64] [--only decision,scan,swap,dispatch]
+ *   node dist/bench/run.js [--sizes 10k,100k,1m] [--opa-max 1m] [--duration 5] [--connections 1,16,64] [--only decision,scan,swap,dispatch]
  * Estate sizes also come from $PARAPET_BENCH_SIZES (e.g. `10k,100k`); the default is
- * 10k, 100k and 1M. `opa eval` runs up to --opa-max (default 100k): at 1M it needs
- * forty 25k-resource processes and longer than everything else together.
+ * 10k, 100k and 1M. `opa eval` runs at every size up to --opa-max (default: all of
+ * them); at 1M it is forty 25k-resource processes, the longest part of the run.
  * Last, bench/dispatch.ts (cost per resource as unrelated rules are added: 10 vs 300
  * rules of other types), run as a child process as it runs alone.
  */
@@ -114,7 +114,7 @@ if (isMain(import.meta.url)) {
   const flags = parseFlags();
   const only = new Set((flags.get('only') ?? 'decision,scan,swap,dispatch').split(','));
   const sizes = numberList(flags.get('sizes') ?? process.env.PARAPET_BENCH_SIZES, [10_000, 100_000, 1_000_000]);
-  const opaMax = numberList(flags.get('opa-max'), [100_000])[0];
+  const opaMax = flags.has('opa-max') ? numberList(flags.get('opa-max'), [])[0] : Infinity;
   const duration = flags.has('duration') ? Number(flags.get('duration')) : undefined;
   const started = Date.now();
   const before = machine();
