@@ -45,20 +45,27 @@ diagnostic_settings(items, target_id) := [s |
 
 # input_diagnostic_settings is diagnostic_settings(<the resource-scope input's
 # parapet.azure/diagnosticsetting facts>, target_id). Rules that judge one resource
-# call it rather than diagnostic_settings: the target of each setting is then
-# worked out once an evaluation (input_diagnostic_targets is a rule, which the
-# evaluator computes once), not once a rule.
+# call it rather than diagnostic_settings: for targets at or under the resource
+# (the resource, its blob service...) the targets of the settings are then worked
+# out once an evaluation (input_diagnostic_targets is a rule, which the evaluator
+# computes once), not once a rule.
 input_diagnostic_settings(target_id) := [s |
 	target := lower(target_id)
 	some [setting_target, s] in input_diagnostic_targets
 	setting_target == target
-]
+] if {
+	startswith(lower(target_id), lower(input.resource.id))
+} else := diagnostic_settings(object.get(input, ["facts", "parapet.azure/diagnosticsetting"], []), target_id)
 
-# input_diagnostic_targets pairs each diagnostic setting fact of the input with
-# its target id (lower case), in input order.
+# input_diagnostic_targets pairs each diagnostic setting fact of the input whose
+# target lies at or under the resource with that target id (lower case), in input
+# order. The settings of other resources are passed over before the split.
 input_diagnostic_targets := [[parts[0], s] |
+	resource_id := lower(input.resource.id)
 	some s in object.get(input, ["facts", "parapet.azure/diagnosticsetting"], [])
-	parts := split(lower(s.id), diagnostic_infix)
+	id := lower(s.id)
+	startswith(id, resource_id)
+	parts := split(id, diagnostic_infix)
 	count(parts) == 2
 ]
 

@@ -108,6 +108,18 @@ test_input_diagnostic_settings_match_the_exact_target_in_input_order if {
 	azure.input_diagnostic_settings(sa.id) == [] with input as {"resource": sa, "facts": {}}
 }
 
+test_input_diagnostic_settings_of_a_target_outside_the_resource if {
+	sa := res("microsoft.storage/storageaccounts", "sa1", {})
+	other := res("microsoft.storage/storageaccounts", "sa2", {})
+	on_other := diag(other.id, "d1", logs(["StorageRead"]))
+	on_sub := diag(sub_id, "d2", logs(["StorageRead"]))
+	on_sa := diag(sa.id, "d3", [])
+	facts := {"parapet.azure/diagnosticsetting": [on_other, on_sub, on_sa]}
+	azure.input_diagnostic_settings(other.id) == [on_other] with input as {"resource": sa, "facts": facts}
+	azure.input_diagnostic_settings(sub_id) == [on_sub] with input as {"resource": sa, "facts": facts}
+	azure.input_diagnostic_settings(sa.id) == [on_sa] with input as {"resource": {}, "facts": facts}
+}
+
 test_log_groups_cover_categories if {
 	all := diag(sub_id, "d", [{"categoryGroup": "allLogs", "enabled": true}])
 	audit := diag(sub_id, "d", [{"categoryGroup": "audit", "enabled": true}])
