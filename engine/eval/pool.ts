@@ -87,19 +87,51 @@ interface QueuedDecision {
 }
 
 /**
+ * A task's abort signal in the EventEmitter form piscina accepts (`once`/`off`,
+ * `aborted`, `reason`): an AbortController and its EventTarget cost more per task than
+ * a small decision's evaluation does, and only a task that overruns ever fires.
+ */
+class DeadlineSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  private listener?: () => void;
+
+  once(_event: 'abort', listener: () => void): void {
+    this.listener = listener;
+  }
+
+  removeListener(_event: 'abort', listener: () => void): void {
+    if (this.listener === listener) this.listener = undefined;
+  }
+
+  off(event: 'abort', listener: () => void): void {
+    this.removeListener(event, listener);
+  }
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    const listener = this.listener;
+    this.listener = undefined;
+    listener?.();
+  }
+}
+
+/**
  * Deadlines of running tasks behind one timer, armed for the earliest; a task's
- * AbortController is aborted when its deadline passes.
+ * signal is aborted when its deadline passes.
  */
 class Deadlines {
-  private readonly pending = new Set<{ at: number; controller: AbortController }>();
+  private readonly pending = new Set<{ at: number; signal: DeadlineSignal }>();
   private timer?: NodeJS.Timeout;
   private armedAt = Infinity;
 
-  add(timeoutMs: number): { signal: AbortSignal; done: () => void } {
-    const entry = { at: Date.now() + timeoutMs, controller: new AbortController() };
+  add(timeoutMs: number): { signal: DeadlineSignal; done: () => void } {
+    const entry = { at: Date.now() + timeoutMs, signal: new DeadlineSignal() };
     this.pending.add(entry);
     if (entry.at < this.armedAt) this.arm(entry.at);
-    return { signal: entry.controller.signal, done: () => this.pending.delete(entry) };
+    return { signal: entry.signal, done: () => this.pending.delete(entry) };
   }
 
   private arm(at: number): void {
@@ -117,7 +149,7 @@ class Deadlines {
     for (const entry of this.pending) {
       if (entry.at <= now) {
         this.pending.delete(entry);
-        entry.controller.abort();
+        entry.signal.abort(new Error('deadline passed'));
       } else if (entry.at < next) next = entry.at;
     }
     if (next < Infinity) this.arm(next);
