@@ -26,7 +26,7 @@ import { Piscina } from 'piscina';
 import { ParapetError, errorMessage } from '../../common/errors.js';
 import { distModule } from '../../common/paths.js';
 import { Wasm } from './wasm-types.js';
-import type { ItemResult, WorkerBundle, WorkerTask } from './worker.js';
+import { BUNDLE_MISSING, type ItemResult, type WorkerBundle, type WorkerTask } from './worker.js';
 
 export type { ItemResult } from './worker.js';
 
@@ -164,7 +164,7 @@ class Deadlines {
 }
 
 export class EvalPool {
-  private readonly piscina: Piscina<WorkerTask, ItemResult[]>;
+  private readonly piscina: Piscina<WorkerTask, ItemResult[] | typeof BUNDLE_MISSING>;
   private readonly limits: typeof POOL_DEFAULTS;
   private active: WorkerBundle;
   private running = 0;
@@ -354,8 +354,11 @@ export class EvalPool {
   ): Promise<{ ok: true; results: ItemResult[] } | { ok: false; error: string }> {
     const deadline = this.deadlines.add(timeoutMs);
     try {
-      const task: WorkerTask = { bundle, nowNs, maxMemoryPages: this.limits.maxMemoryPages, mode, items };
-      const results = await this.piscina.run(task, { signal: deadline.signal });
+      // The bundle by key first: a worker that has no instance of it yet asks for it whole.
+      const task: WorkerTask = { bundle: { key: bundle.key }, nowNs, maxMemoryPages: this.limits.maxMemoryPages, mode, items };
+      let results = await this.piscina.run(task, { signal: deadline.signal });
+      if (results === BUNDLE_MISSING) results = await this.piscina.run({ ...task, bundle }, { signal: deadline.signal });
+      if (results === BUNDLE_MISSING) throw new Error(`bundle ${bundle.key} was not instantiated`);
       return { ok: true, results };
     } catch (err) {
       this.workersReplaced++;

@@ -1,8 +1,10 @@
 /**
  * Piscina worker: evaluates batches of (entrypoint, input JSON) against a cached
- * WasmPolicy per bundle. The bundle travels with each task as a compiled
- * WebAssembly.Module and its data as a SharedArrayBuffer (both shared, not copied),
- * so a worker built after a swap or a replacement needs no separate set-up.
+ * WasmPolicy per bundle. A task names its bundle by key; the compiled
+ * WebAssembly.Module and its data (a SharedArrayBuffer: both shared, not copied) come
+ * along only when the pool resends a task this worker answered `BUNDLE_MISSING`, so a
+ * worker built after a swap or a replacement needs no separate set-up, and a warm one
+ * does not rebuild a module object for every task.
  */
 import { WasmPolicy } from './policy.js';
 import type { WasmModule } from './wasm-types.js';
@@ -14,8 +16,14 @@ export interface WorkerBundle {
   data: SharedArrayBuffer;
 }
 
+/** What a task carries of its bundle: the key alone, or everything a worker needs to instantiate it. */
+export type TaskBundle = WorkerBundle | { key: string; module?: undefined; data?: undefined };
+
+/** The answer of a worker that has no instance of a key-only task's bundle: resend it whole. */
+export const BUNDLE_MISSING = 'bundle-missing';
+
 export interface WorkerTask {
-  bundle: WorkerBundle;
+  bundle: TaskBundle;
   nowNs: bigint;
   maxMemoryPages: number;
   /** 'parsed': result sets as values; 'raw': result sets as JSON text (the Data API). */
@@ -31,14 +39,15 @@ export type ItemResult = { ok: true; value: unknown } | { ok: false; error: stri
 const policies = new Map<string, WasmPolicy>();
 const MAX_CACHED_POLICIES = 8;
 
-function policyFor(task: WorkerTask): WasmPolicy {
+function policyFor(task: WorkerTask): WasmPolicy | undefined {
   let policy = policies.get(task.bundle.key);
   if (policy) {
     policies.delete(task.bundle.key);
     policies.set(task.bundle.key, policy);
   } else {
+    if (!task.bundle.module) return undefined;
     policy = new WasmPolicy(task.bundle.module, { nowNs: task.nowNs, maxMemoryPages: task.maxMemoryPages });
-    policy.setData(new Uint8Array(task.bundle.data).slice().buffer);
+    policy.setData(new Uint8Array(task.bundle.data!).slice().buffer);
     policies.set(task.bundle.key, policy);
     while (policies.size > MAX_CACHED_POLICIES) policies.delete(policies.keys().next().value as string);
   }
@@ -46,18 +55,20 @@ function policyFor(task: WorkerTask): WasmPolicy {
   return policy;
 }
 
-export default function evaluateBatch(task: WorkerTask): ItemResult[] {
-  let policy: WasmPolicy;
+export default function evaluateBatch(task: WorkerTask): ItemResult[] | typeof BUNDLE_MISSING {
+  let policy: WasmPolicy | undefined;
   try {
     policy = policyFor(task);
+    if (!policy) return BUNDLE_MISSING;
   } catch (err) {
     const error = `could not instantiate the bundle: ${err instanceof Error ? err.message : String(err)}`;
     return task.items.map(() => ({ ok: false, error }));
   }
+  const instance = policy;
   return task.items.map(({ entrypoint, input, nowNs }) => {
     try {
-      if (nowNs !== undefined) policy.setNow(nowNs);
-      const raw = policy.evaluateRaw(entrypoint, input);
+      if (nowNs !== undefined) instance.setNow(nowNs);
+      const raw = instance.evaluateRaw(entrypoint, input);
       return { ok: true, value: task.mode === 'raw' ? raw : JSON.parse(raw) };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
