@@ -342,9 +342,19 @@ else := [object.get(p, "fromPort", 0), object.get(p, "toPort", 65535)]
 # Protocols that carry SSH / RDP: TCP, UDP (RDP) and "all".
 admin_protocols := {"-1", "all", "tcp", "6", "udp", "17"}
 
+# input_world_ingress is world_ingress of the judged security group: a rule, so
+# the wasm evaluator works it out once an evaluation for the three rules that ask,
+# not once a rule (functions are not memoized).
+input_world_ingress := world_ingress(input.resource.config)
+
 # open_admin_ports are the world-open ingress entries of a family that reach 22 or 3389.
-open_admin_ports(config, family) := {{"protocol": r.protocol, "ports": ports, "cidr": r.cidr} |
-	some r in world_ingress(config)
+open_admin_ports(config, family) := admin_entries(world_ingress(config), family)
+
+# input_open_admin_ports is open_admin_ports of the judged security group.
+input_open_admin_ports(family) := admin_entries(input_world_ingress, family)
+
+admin_entries(ingress, family) := {{"protocol": r.protocol, "ports": ports, "cidr": r.cidr} |
+	some r in ingress
 	r.family == family
 	r.protocol in admin_protocols
 	ports := network.admin_ports_in_range(r.from, r.to)

@@ -49,6 +49,9 @@ test_world_ingress_reads_every_cidr_form if {
 		{"protocol": "tcp", "from": 3389, "to": 3389, "cidr": "0.0.0.0/0", "family": "ipv4"},
 		{"protocol": "-1", "from": 0, "to": 65535, "cidr": "::/0", "family": "ipv6"},
 	}
+	aws.input_world_ingress == aws.world_ingress(config) with input as {"resource": {"config": config}}
+	aws.input_open_admin_ports("ipv4") == aws.open_admin_ports(config, "ipv4") with input as {"resource": {"config": config}}
+	aws.input_open_admin_ports("ipv6") == {{"protocol": "-1", "ports": [22, 3389], "cidr": "::/0"}} with input as {"resource": {"config": config}}
 }
 
 # The every-bucket form s3_value_covers accepts is the regex it stands for: ^arn:[a-z-]+:s3(:::)?$

@@ -23,6 +23,6 @@ import data.parapet.lib
 import data.parapet.lib.aws
 
 deny contains lib.finding(input.resource, msg, {"groupId": input.resource.config.groupId, "protocol": r.protocol, "ports": r.ports, "cidr": r.cidr}) if {
-	some r in aws.open_admin_ports(input.resource.config, "ipv4")
+	some r in aws.input_open_admin_ports("ipv4")
 	msg := sprintf("security group %s (%s) allows ingress from %s to port(s) %s (protocol %s)", [input.resource.config.groupId, input.resource.config.groupName, r.cidr, concat(", ", [sprintf("%d", [p]) | some p in r.ports]), r.protocol])
 }

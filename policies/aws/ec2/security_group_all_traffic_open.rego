@@ -30,7 +30,7 @@ all_traffic(r) if {
 }
 
 deny contains lib.finding(input.resource, msg, {"groupId": input.resource.config.groupId, "protocol": r.protocol, "from": r.from, "to": r.to, "cidr": r.cidr}) if {
-	some r in aws.world_ingress(input.resource.config)
+	some r in aws.input_world_ingress
 	all_traffic(r)
 	msg := sprintf("security group %s (%s) allows all traffic (protocol %s, ports %d-%d) from %s", [input.resource.config.groupId, input.resource.config.groupName, r.protocol, r.from, r.to, r.cidr])
 }
