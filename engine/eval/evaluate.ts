@@ -117,7 +117,7 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
     for await (const item of (await openInventory(options.inventory, { prefilter })).items) {
       if (item.kind !== 'resource' || !mateTypes.has(item.resource.type)) continue;
       const r = item.resource;
-      mates.add(accountKey(r.provider, r.account), r, item.text);
+      mates.add(accountKey(r.provider, r.account), r.type, item.text);
     }
   } catch (err) {
     mates.close();
@@ -213,8 +213,7 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
       const types = accountTypes.get(account.provider) ?? new Set<string>();
       const input = `{"account":${JSON.stringify(account)},"resources":${mates.typesJson(key, types)}}`;
       const [result] = await pool.evaluateText([{ entrypoint, input }], nowNs);
-      const refs = mates.refs(key, types);
-      await emitAccount(account, rules, refs, decode(result), emit);
+      await emitAccount(account, rules, () => mates.refs(key, types), decode(result), emit);
     }
   } finally {
     mates.close();
@@ -385,12 +384,19 @@ async function emitResource(resource: Resource, rules: RuleMetadata[], set: Resu
 async function emitAccount(
   account: { provider: Provider; id: string },
   rules: RuleMetadata[],
-  resources: MateRef[],
+  resources: () => MateRef[],
   set: ResultSet | string,
   emit: Emit,
 ) {
-  const byId = new Map<string, MateRef>();
-  for (const r of resources) byId.set(r.id, r);
+  // Read back only when a FAIL names resources (most accounts' outcomes need no lookup).
+  let byId: Map<string, MateRef> | undefined;
+  const lookup = (id: string) => {
+    if (!byId) {
+      byId = new Map();
+      for (const r of resources()) byId.set(r.id, r);
+    }
+    return byId.get(id);
+  };
   const accountId = `${account.provider}:account:${account.id}`;
   for (const rule of rules) {
     const base = { rule_id: rule.id, provider: account.provider, account: account.id, severity: rule.severity };
@@ -411,7 +417,7 @@ async function emitAccount(
       else grouped.set(id, [e]);
     }
     for (const [id, list] of grouped) {
-      const r = byId.get(id);
+      const r = id === accountId ? undefined : lookup(id);
       await emit({
         ...base, resource_id: id, resource_type: r?.type ?? (id === accountId ? 'account' : rule.resource_types[0]),
         region: r?.region ?? 'global', status: 'FAIL', ...failFields(list),

@@ -9,8 +9,8 @@ t.test('texts come back per account and type, in order, across file chunks and m
   for (let i = 0; i < 6000; i++) {
     const account = `acct-${i % 3}`;
     const type = i % 5 === 0 ? 'Fact::B' : 'Fact::A';
-    const text = JSON.stringify({ id: `r-${i}`, type, note: i % 7 === 0 ? `ünïcødé ✓ ${'x'.repeat(i % 900)}` : 'y'.repeat(500) });
-    store.add(account, { id: `r-${i}`, type, region: `region-${i % 2}` }, text);
+    const text = JSON.stringify({ id: `r-${i}`, type, region: `region-${i % 2}`, note: i % 7 === 0 ? `ünïcødé ✓ ${'x'.repeat(i % 900)}` : 'y'.repeat(500) });
+    store.add(account, type, text);
     const key = `${account}/${type}`;
     expected.set(key, [...(expected.get(key) ?? []), text]);
   }
@@ -29,7 +29,7 @@ t.test('texts come back per account and type, in order, across file chunks and m
   t.equal(refs.length, expected.get('acct-2/Fact::A')!.length);
 
   // More after reading: appended and readable too.
-  store.add('acct-0', { id: 'late', type: 'Fact::A', region: 'r' }, '{"late":true}');
+  store.add('acct-0', 'Fact::A', '{"late":true}');
   t.same(store.texts('acct-0', 'Fact::A').at(-1), '{"late":true}');
   const dir = (store as unknown as { dir: string }).dir;
   t.ok(existsSync(dir));

@@ -4,8 +4,8 @@
  * and type. In a generated estate they are a quarter of the resources: ~150 MB of text
  * at a million, which on the heap took the scan past 1.5 GiB of RSS. So the texts go
  * to a temporary file as they are read, and come back per (account, type) when an
- * input needs them; memory keeps only their offsets and, for account-scope results,
- * each one's id and region.
+ * input needs them; memory keeps only their offsets (ids and regions, which
+ * account-scope outcomes need, are parsed back from the file when asked for).
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,33 +18,28 @@ export interface MateRef {
   region: string;
 }
 
-interface TypeEntry {
-  /** Byte offset and byte length of each text in the file, flattened pairs. */
-  spans: number[];
-  /** `${id}\u0000${region}` of each, in the same order. */
-  refs: string[];
-}
+/** Byte offset and byte length of each text in the file, as flattened pairs. */
+type Spans = number[];
 
 const WRITE_CHUNK = 1 << 20;
 
 export class MateStore {
   private readonly dir = mkdtempSync(join(tmpdir(), 'parapet-mates-'));
   private readonly fd = openSync(join(this.dir, 'mates.ndjson'), 'w+');
-  private readonly byAccount = new Map<string, Map<string, TypeEntry>>();
+  private readonly byAccount = new Map<string, Map<string, Spans>>();
   private pending = '';
   private written = 0;
   private pendingBytes = 0;
   private closed = false;
 
-  /** Keeps one resource's text; `account` is any key that names its account. */
-  add(account: string, ref: MateRef, text: string): void {
+  /** Keeps one resource's text (of `type`); `account` is any key that names its account. */
+  add(account: string, type: string, text: string): void {
     let byType = this.byAccount.get(account);
     if (!byType) this.byAccount.set(account, (byType = new Map()));
-    let entry = byType.get(ref.type);
-    if (!entry) byType.set(ref.type, (entry = { spans: [], refs: [] }));
+    let spans = byType.get(type);
+    if (!spans) byType.set(type, (spans = []));
     const bytes = Buffer.byteLength(text);
-    entry.spans.push(this.written + this.pendingBytes, bytes);
-    entry.refs.push(`${ref.id}\u0000${ref.region}`);
+    spans.push(this.written + this.pendingBytes, bytes);
     // Concatenation also copies the text out of the reader's buffer, which a kept slice would pin.
     this.pending += text;
     this.pendingBytes += bytes;
@@ -53,10 +48,9 @@ export class MateStore {
 
   /** The texts of one account's resources of `type`, in the order they were added. */
   texts(account: string, type: string): string[] {
-    const entry = this.byAccount.get(account)?.get(type);
-    if (!entry) return [];
+    const spans = this.byAccount.get(account)?.get(type);
+    if (!spans) return [];
     this.flush();
-    const { spans } = entry;
     const out: string[] = [];
     // Texts written one after another are read back with one read.
     for (let i = 0; i < spans.length; ) {
@@ -89,14 +83,13 @@ export class MateStore {
     return `{${parts.join(',')}}`;
   }
 
-  /** Id, type and region of one account's resources of the given types. */
+  /** Id, type and region of one account's resources of the given types (each text parsed again). */
   refs(account: string, types: Iterable<string>): MateRef[] {
     const out: MateRef[] = [];
-    const byType = this.byAccount.get(account);
     for (const type of types) {
-      for (const ref of byType?.get(type)?.refs ?? []) {
-        const cut = ref.lastIndexOf('\u0000');
-        out.push({ id: ref.slice(0, cut), type, region: ref.slice(cut + 1) });
+      for (const text of this.texts(account, type)) {
+        const { id, region } = JSON.parse(text) as MateRef;
+        out.push({ id, type, region });
       }
     }
     return out;
