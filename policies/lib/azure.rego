@@ -22,6 +22,17 @@ children(items, parent_id) := [item |
 	startswith(lower(item.id), prefix)
 ]
 
+# The children of the judged resource among the input's facts of one type, for the
+# types several rules read: rules, so the wasm evaluator works each out once an
+# evaluation, not once a rule (functions are not memoized).
+input_keyvault_keys := children(object.get(input, ["facts", "parapet.azure/keyvaultkey"], []), input.resource.id)
+
+input_keyvault_secrets := children(object.get(input, ["facts", "parapet.azure/keyvaultsecret"], []), input.resource.id)
+
+input_site_web_configs := children(object.get(input, ["facts", "microsoft.web/sites/config/web"], []), input.resource.id)
+
+input_sql_auditing_policies := children(object.get(input, ["facts", "parapet.azure/sqlserverauditingpolicy"], []), input.resource.id)
+
 # value_list is the `value` array of an ARM list response held as a fact's config.
 value_list(fact) := object.get(fact, ["config", "value"], [])
 

@@ -88,6 +88,21 @@ test_children_match_by_id_prefix if {
 	azure.child_values([mine, theirs], upper(parent.id)) == [{"name": "a"}]
 }
 
+test_input_children_of_the_judged_resource if {
+	vault := res("microsoft.keyvault/vaults", "kv1", {})
+	other := res("microsoft.keyvault/vaults", "kv10", {})
+	key := child(vault, "keys/k1", "parapet.azure/keyvaultkey", {})
+	secret := child(vault, "secrets/s1", "parapet.azure/keyvaultsecret", {})
+	facts := {
+		"parapet.azure/keyvaultkey": [child(other, "keys/k2", "parapet.azure/keyvaultkey", {}), key],
+		"parapet.azure/keyvaultsecret": [secret],
+	}
+	azure.input_keyvault_keys == [key] with input as {"resource": vault, "facts": facts}
+	azure.input_keyvault_secrets == [secret] with input as {"resource": vault, "facts": facts}
+	azure.input_site_web_configs == [] with input as {"resource": vault, "facts": facts}
+	azure.input_sql_auditing_policies == [] with input as {"resource": vault, "facts": facts}
+}
+
 test_diagnostic_settings_match_the_exact_target if {
 	sa := res("microsoft.storage/storageaccounts", "sa1", {})
 	on_account := diag(sa.id, "d1", logs(["StorageRead"]))

@@ -20,7 +20,7 @@ package parapet.rules.azure.appservice.ftp_disabled
 import data.parapet.lib
 import data.parapet.lib.azure
 
-configs := azure.children(object.get(input, ["facts", "microsoft.web/sites/config/web"], []), input.resource.id)
+configs := azure.input_site_web_configs
 
 deny contains lib.finding(input.resource, msg, {"ftpsState": null}) if {
 	count(configs) == 0

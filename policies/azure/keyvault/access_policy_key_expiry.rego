@@ -20,7 +20,7 @@ package parapet.rules.azure.keyvault.access_policy_key_expiry
 import data.parapet.lib
 import data.parapet.lib.azure
 
-items := azure.children(object.get(input, ["facts", "parapet.azure/keyvaultkey"], []), input.resource.id)
+items := azure.input_keyvault_keys
 
 deny contains lib.finding(input.resource, msg, {"key": item.name, "exp": null}) if {
 	not azure.props(input.resource).enableRbacAuthorization == true

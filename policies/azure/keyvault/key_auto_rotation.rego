@@ -26,7 +26,7 @@ rotates(key) if {
 }
 
 deny contains lib.finding(input.resource, msg, {"key": key.name, "rotationPolicy": object.get(key, ["config", "properties", "rotationPolicy"], null)}) if {
-	some key in azure.children(object.get(input, ["facts", "parapet.azure/keyvaultkey"], []), input.resource.id)
+	some key in azure.input_keyvault_keys
 	object.get(key, ["config", "properties", "attributes", "enabled"], true) == true
 	not rotates(key)
 	msg := sprintf("key vault %s: key %s has no automatic rotation (no Rotate lifetime action)", [input.resource.name, key.name])

@@ -20,7 +20,7 @@ package parapet.rules.azure.keyvault.rbac_secret_expiry
 import data.parapet.lib
 import data.parapet.lib.azure
 
-items := azure.children(object.get(input, ["facts", "parapet.azure/keyvaultsecret"], []), input.resource.id)
+items := azure.input_keyvault_secrets
 
 deny contains lib.finding(input.resource, msg, {"secret": item.name, "exp": null}) if {
 	azure.props(input.resource).enableRbacAuthorization == true

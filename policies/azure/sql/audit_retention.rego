@@ -24,13 +24,13 @@ min_days := 90
 
 deny contains lib.finding(input.resource, msg, {"state": object.get(p, "state", "Disabled")}) if {
 	count(enabled) == 0
-	some policy in azure.children(object.get(input, ["facts", "parapet.azure/sqlserverauditingpolicy"], []), input.resource.id)
+	some policy in azure.input_sql_auditing_policies
 	p := policy.config.properties
 	msg := sprintf("SQL server %s keeps no audit logs: auditing state is %s", [input.resource.name, object.get(p, "state", "Disabled")])
 }
 
 enabled := [p |
-	some policy in azure.children(object.get(input, ["facts", "parapet.azure/sqlserverauditingpolicy"], []), input.resource.id)
+	some policy in azure.input_sql_auditing_policies
 	p := policy.config.properties
 	p.state == "Enabled"
 ]

@@ -20,7 +20,7 @@ package parapet.rules.azure.sql.auditing_enabled
 import data.parapet.lib
 import data.parapet.lib.azure
 
-policies := azure.children(object.get(input, ["facts", "parapet.azure/sqlserverauditingpolicy"], []), input.resource.id)
+policies := azure.input_sql_auditing_policies
 
 states := [object.get(p, ["config", "properties", "state"], "Disabled") | some p in policies]
 
