@@ -2,7 +2,7 @@ import t from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Principal } from './plugins/auth.js';
-import { jsonDepth } from './json-limits.js';
+import { jsonDepth, scanJson } from './json-limits.js';
 
 const tokens: Record<string, Principal> = {
   'tok-eval': { tokenId: '1', name: 'svc', scopes: ['evaluate'] },
@@ -90,4 +90,19 @@ t.test('jsonDepth ignores brackets inside strings', async (t) => {
   t.equal(jsonDepth('{"a": "[[[[{{{{", "b": [[1]]}'), 3);
   t.equal(jsonDepth('"\\"[["'), 0);
   t.equal(jsonDepth('1'), 0);
+});
+
+t.test('scanJson finds the text of the top-level input member JSON.parse keeps', async (t) => {
+  const input = (text: string) => {
+    const span = scanJson(text).input;
+    return span && text.slice(span[0], span[1]).trim();
+  };
+  t.equal(input('{"input": {"a": [1, {"input": 2}]} }'), '{"a": [1, {"input": 2}]}');
+  t.equal(input('{"x": "input", "input":"s:,}", "y": 1}'), '"s:,}"');
+  t.equal(input('{"input": 1, "input": [2]}'), '[2]', 'the last of duplicate keys, as JSON.parse');
+  t.equal(input('{"inputs": 1, "x": {"input": 2}}'), undefined, 'only a top-level "input" key');
+  t.equal(input('[{"input": 1}]'), undefined, 'not in an array');
+  t.equal(input('{"\\u0069nput": 1, "input": 2}'), undefined, 'an escaped key might spell input: no span');
+  t.equal(input('{"input":null}'), 'null');
+  t.same(scanJson('{"a": "[[[[{{{{", "input": [[1]]}').depth, 3);
 });

@@ -83,6 +83,12 @@ t.test('OPA shapes: undefined omits result, GET with ?input, pretty, errors', as
   const curlStyle = await fetch(`${server.url}/v1/data/${S3_DENY}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body: JSON.stringify({ input: inputs[0] }) });
   t.equal(((await curlStyle.json()) as { result: unknown[] }).result.length, 3, 'a form-encoded body (curl -d) is read as JSON, as OPA does');
 
+  // The input's text goes to the evaluator as sent: the member JSON.parse keeps, whatever the spacing, keys or nesting around it.
+  const asSent = await post(S3_DENY, `{ "input" : {"resource": {}}, "x": {"input": 1},\n "input":\n${JSON.stringify(inputs[0], null, 2)} }`);
+  t.equal(((await asSent.json()) as { result: unknown[] }).result.length, 3, 'the last top-level input is evaluated, as sent');
+  const escapedKey = await post(S3_DENY, `{"input": ${JSON.stringify(inputs[0])}, "\\u0069nput": ${JSON.stringify(inputs[1])}}`);
+  t.same(((await escapedKey.json()) as { result: unknown[] }).result, [], 'an escaped duplicate key wins, as in JSON.parse');
+
   const noInput = (await (await post(S3_DENY, '{}')).json()) as { warning?: { code: string } };
   t.equal(noInput.warning?.code, 'api_usage_warning', "a body without 'input' gets OPA's warning");
 

@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorMessage, isParapetError } from '../../common/errors.js';
 import { queryFlag, type ServerContext } from '../context.js';
 import { ApiError, errorSchema } from '../errors.js';
-import { jsonDepth } from '../json-limits.js';
+import { jsonDepth, parseJsonBody } from '../json-limits.js';
 import type { ActiveBundle } from '../registry.js';
 
 interface DataQuery {
@@ -92,15 +92,11 @@ function splitPath(raw: string | undefined): string[] {
 export function dataRoutes(ctx: ServerContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
     // OPA reads the body as JSON whatever its type: `curl -d` sends form encoding.
-    app.addContentTypeParser(['application/x-www-form-urlencoded', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => {
-      const text = body as string;
-      if (text.length === 0) return done(null, undefined);
-      const depth = jsonDepth(text);
-      if (depth > app.limits.jsonDepth) return done(new ApiError(400, 'invalid_parameter', `request body nests ${depth} levels deep; the limit is ${app.limits.jsonDepth}`));
+    app.addContentTypeParser(['application/x-www-form-urlencoded', 'text/plain'], { parseAs: 'string' }, (request, body, done) => {
       try {
-        done(null, JSON.parse(text));
+        done(null, parseJsonBody(request, body as string, app.limits.jsonDepth));
       } catch (err) {
-        done(new ApiError(400, 'invalid_parameter', `request body is not valid JSON: ${errorMessage(err)}`));
+        done(err as Error);
       }
     });
     const handler = async (request: FastifyRequest<{ Params: { '*'?: string }; Querystring: DataQuery; Body: { input?: unknown } | undefined }>, reply: FastifyReply) => {
@@ -108,6 +104,8 @@ export function dataRoutes(ctx: ServerContext) {
       const query = request.query;
       const path = splitPath(request.params['*']);
       let input: unknown;
+      // The input's JSON text as the client sent it, when known: the evaluator parses it, not a re-serialization.
+      let inputJson: string | undefined;
       let warning: { code: string; message: string } | undefined;
       if (request.method === 'GET') {
         if (query.input !== undefined) {
@@ -115,6 +113,7 @@ export function dataRoutes(ctx: ServerContext) {
           if (depth > app.limits.jsonDepth) throw new ApiError(400, 'invalid_parameter', `input parameter nests ${depth} levels deep; the limit is ${app.limits.jsonDepth}`);
           try {
             input = JSON.parse(query.input);
+            inputJson = query.input;
           } catch (err) {
             throw new ApiError(400, 'invalid_parameter', `input parameter format is not valid JSON: ${errorMessage(err)}`);
           }
@@ -125,7 +124,10 @@ export function dataRoutes(ctx: ServerContext) {
           throw new ApiError(400, 'invalid_parameter', 'request body must be a JSON object ({"input": ...})');
         }
         if (body === undefined || !('input' in body)) warning = { code: 'api_usage_warning', message: "'input' key missing from the request" };
-        else input = body.input;
+        else {
+          input = body.input;
+          inputJson = request.inputJson;
+        }
       }
 
       const decisionId = randomUUID();
@@ -139,7 +141,11 @@ export function dataRoutes(ctx: ServerContext) {
           bundle = resolved.bundle;
           label = resolved.entrypoint;
           const now = BigInt(Date.now()) * 1_000_000n;
-          const text = await ctx.registry.evalPool().evaluateEntrypointIn(resolved.bundle.prepared, resolved.entrypoint, input, now);
+          const pool = ctx.registry.evalPool();
+          const text =
+            inputJson !== undefined
+              ? await pool.evaluateInputTextIn(resolved.bundle.prepared, resolved.entrypoint, inputJson, now)
+              : await pool.evaluateEntrypointIn(resolved.bundle.prepared, resolved.entrypoint, input, now);
           const set = JSON.parse(text) as Array<{ result: unknown }>;
           result = set.length > 0 ? dig(set[0]!.result, resolved.rest) : undefined;
         } else if (ctx.registry.isPrefix(path)) {
