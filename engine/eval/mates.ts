@@ -22,6 +22,8 @@ export interface MateRef {
 type Spans = number[];
 
 const WRITE_CHUNK = 1 << 20;
+/** An account's mates are read back in one piece when they lie within this many bytes. */
+const MAX_ACCOUNT_READ = 16 << 20;
 
 export class MateStore {
   private readonly dir = mkdtempSync(join(tmpdir(), 'parapet-mates-'));
@@ -31,6 +33,10 @@ export class MateStore {
   private written = 0;
   private pendingBytes = 0;
   private closed = false;
+  /** The last account read back whole: inputs of one account come one after another. */
+  private lastAccount?: { account: string; start: number; bytes: Buffer };
+
+  constructor(private readonly options: { maxAccountRead?: number } = {}) {}
 
   /** Keeps one resource's text (of `type`); `account` is any key that names its account. */
   add(account: string, type: string, text: string): void {
@@ -40,6 +46,7 @@ export class MateStore {
     if (!spans) byType.set(type, (spans = []));
     const bytes = Buffer.byteLength(text);
     spans.push(this.written + this.pendingBytes, bytes);
+    if (this.lastAccount?.account === account) this.lastAccount = undefined;
     // Concatenation also copies the text out of the reader's buffer, which a kept slice would pin.
     this.pending += text;
     this.pendingBytes += bytes;
@@ -51,7 +58,12 @@ export class MateStore {
     const spans = this.byAccount.get(account)?.get(type);
     if (!spans) return [];
     this.flush();
+    const whole = this.accountBytes(account);
     const out: string[] = [];
+    if (whole) {
+      for (let i = 0; i < spans.length; i += 2) out.push(whole.bytes.toString('utf8', spans[i]! - whole.start, spans[i]! - whole.start + spans[i + 1]!));
+      return out;
+    }
     // Texts written one after another are read back with one read.
     for (let i = 0; i < spans.length; ) {
       const start = spans[i]!;
@@ -61,19 +73,43 @@ export class MateStore {
         end += spans[j + 1]!;
         j += 2;
       }
-      const buf = Buffer.allocUnsafe(end - start);
-      let got = 0;
-      while (got < buf.length) {
-        const n = readSync(this.fd, buf, got, buf.length - got, start + got);
-        if (n === 0) throw new Error(`account-mates file ended at ${start + got} of ${end}`);
-        got += n;
-      }
+      const buf = this.read(start, end);
       for (let at = 0; i < j; i += 2) {
         out.push(buf.toString('utf8', at, at + spans[i + 1]!));
         at += spans[i + 1]!;
       }
     }
     return out;
+  }
+
+  /**
+   * All of one account's mates as one read, when they lie close together in the file (an
+   * inventory ordered by account, as collectors write them); undefined otherwise.
+   */
+  private accountBytes(account: string): { start: number; bytes: Buffer } | undefined {
+    if (this.lastAccount?.account === account) return this.lastAccount;
+    let start = Infinity;
+    let end = 0;
+    for (const spans of this.byAccount.get(account)?.values() ?? []) {
+      for (let i = 0; i < spans.length; i += 2) {
+        start = Math.min(start, spans[i]!);
+        end = Math.max(end, spans[i]! + spans[i + 1]!);
+      }
+    }
+    if (end - start > (this.options.maxAccountRead ?? MAX_ACCOUNT_READ)) return undefined;
+    this.lastAccount = { account, start, bytes: this.read(start, end) };
+    return this.lastAccount;
+  }
+
+  private read(start: number, end: number): Buffer {
+    const buf = Buffer.allocUnsafe(end - start);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(this.fd, buf, got, buf.length - got, start + got);
+      if (n === 0) throw new Error(`account-mates file ended at ${start + got} of ${end}`);
+      got += n;
+    }
+    return buf;
   }
 
   /** `{"<type>": [<resource>…], …}` for the given types of one account. */
