@@ -16,3 +16,10 @@ finding(resource, msg, evidence) := {"msg": msg, "resource": resource, "evidence
 show(x) := x if is_string(x)
 
 else := json.marshal(x)
+
+# fmt_s(x) is x as sprintf's %s prints it. The messages of the rules that fail most
+# often are built with concat and fmt_s instead of sprintf: the wasm evaluator runs
+# sprintf in JavaScript, a round trip of a few microseconds for every finding.
+fmt_s(x) := x if is_string(x)
+
+else := sprintf("%s", [x])

@@ -17,3 +17,10 @@ test_show_renders_values_as_text if {
 	lib.show(13) == "13"
 	lib.show(["a", 1]) == "[\"a\",1]"
 }
+
+test_fmt_s_prints_as_sprintf_percent_s if {
+	every x in ["text", "", 12, 1.5, true, null, ["a", 1], {"k": "v"}] {
+		lib.fmt_s(x) == sprintf("%s", [x])
+	}
+	concat("", ["a ", lib.fmt_s("b"), " ", lib.fmt_s(3)]) == sprintf("a %s %s", ["b", 3])
+}

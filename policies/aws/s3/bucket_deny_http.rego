@@ -23,7 +23,7 @@ policy_text := object.get(input.resource.config, ["BucketPolicy", "policyText"],
 
 deny contains lib.finding(input.resource, msg, {"BucketPolicy": object.get(input.resource.config, "BucketPolicy", null)}) if {
 	not denies_http
-	msg := sprintf("S3 bucket %s has no bucket policy statement denying requests with aws:SecureTransport=false (policy: %s)", [input.resource.config.name, describe])
+	msg := concat("", ["S3 bucket ", lib.fmt_s(input.resource.config.name), " has no bucket policy statement denying requests with aws:SecureTransport=false (policy: ", lib.fmt_s(describe), ")"])
 }
 
 describe := "none" if policy_text == null

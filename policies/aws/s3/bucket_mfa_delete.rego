@@ -23,7 +23,7 @@ deny contains lib.finding(input.resource, msg, {"status": status, "isMfaDeleteEn
 	status := object.get(versioning, "status", "Off")
 	mfa := object.get(versioning, "isMfaDeleteEnabled", false)
 	not compliant(status, mfa)
-	msg := sprintf("S3 bucket %s does not have MFA delete (versioning status=%s, isMfaDeleteEnabled=%s)", [input.resource.config.name, status, lib.show(mfa)])
+	msg := concat("", ["S3 bucket ", lib.fmt_s(input.resource.config.name), " does not have MFA delete (versioning status=", lib.fmt_s(status), ", isMfaDeleteEnabled=", lib.show(mfa), ")"])
 }
 
 compliant("Enabled", true)

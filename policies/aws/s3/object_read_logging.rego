@@ -26,7 +26,7 @@ trails := object.get(input.facts, "Parapet::CloudTrail::TrailStatus", [])
 
 deny contains lib.finding(input.resource, msg, {"trails_checked": [t.config.Trail.Name | some t in trails]}) if {
 	not logged
-	msg := sprintf("S3 bucket %s: no logging CloudTrail trail records object-level read events for it (%d trail(s) checked)", [input.resource.config.name, count(trails)])
+	msg := concat("", ["S3 bucket ", lib.fmt_s(input.resource.config.name), ": no logging CloudTrail trail records object-level read events for it (", format_int(count(trails), 10), " trail(s) checked)"])
 }
 
 logged if {

@@ -30,7 +30,7 @@ sends_logs(s) if {
 
 deny contains lib.finding(input.resource, msg, {"diagnosticSettings": [s.name | some s in settings]}) if {
 	not any_sends_logs
-	msg := sprintf("%s %s sends no resource logs (%d diagnostic settings, none with an enabled log category and a destination)", [input.resource.type, input.resource.name, count(settings)])
+	msg := concat("", [lib.fmt_s(input.resource.type), " ", lib.fmt_s(input.resource.name), " sends no resource logs (", format_int(count(settings), 10), " diagnostic settings, none with an enabled log category and a destination)"])
 }
 
 any_sends_logs if {

@@ -35,7 +35,7 @@ to_log_analytics(f) if {
 
 deny contains lib.finding(input.resource, msg, {"flowLogs": [f.id | some f in flow_logs]}) if {
 	not any_to_log_analytics
-	msg := sprintf("network security group %s has no enabled flow log sent to Log Analytics (%d flow logs found)", [input.resource.name, count(flow_logs)])
+	msg := concat("", ["network security group ", lib.fmt_s(input.resource.name), " has no enabled flow log sent to Log Analytics (", format_int(count(flow_logs), 10), " flow logs found)"])
 }
 
 any_to_log_analytics if {

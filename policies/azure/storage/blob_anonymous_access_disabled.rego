@@ -25,7 +25,7 @@ secure_default_since := "2023-11-01"
 
 deny contains lib.finding(input.resource, msg, {"allowBlobPublicAccess": true}) if {
 	azure.props(input.resource).allowBlobPublicAccess == true
-	msg := sprintf("storage account %s allows anonymous blob access: allowBlobPublicAccess is true", [input.resource.name])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " allows anonymous blob access: allowBlobPublicAccess is true"])
 }
 
 deny contains lib.finding(input.resource, msg, {"allowBlobPublicAccess": null, "creationTime": created}) if {
@@ -33,5 +33,5 @@ deny contains lib.finding(input.resource, msg, {"allowBlobPublicAccess": null, "
 	not "allowBlobPublicAccess" in object.keys(p)
 	created := object.get(p, "creationTime", "")
 	created < secure_default_since
-	msg := sprintf("storage account %s allows anonymous blob access: the setting is unset on an account created %s", [input.resource.name, created])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " allows anonymous blob access: the setting is unset on an account created ", lib.fmt_s(created)])
 }

@@ -28,7 +28,7 @@ blob_services := azure.children(object.get(input, ["facts", "parapet.azure/stora
 deny contains lib.finding(input.resource, msg, {"blobServices": "not collected"}) if {
 	not object.get(input.resource, ["config", "kind"], "") in kinds_without_blobs
 	count(blob_services) == 0
-	msg := sprintf("storage account %s: blob service properties were not collected, soft delete cannot be confirmed", [input.resource.name])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), ": blob service properties were not collected, soft delete cannot be confirmed"])
 }
 
 deny contains lib.finding(input.resource, msg, {name: policy}) if {
@@ -36,5 +36,5 @@ deny contains lib.finding(input.resource, msg, {name: policy}) if {
 	some name in policies
 	policy := object.get(service, ["config", "properties", name], {"enabled": false})
 	policy.enabled != true
-	msg := sprintf("storage account %s has %s disabled on its blob service (%s)", [input.resource.name, name, azure.text(policy)])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " has ", lib.fmt_s(name), " disabled on its blob service (", azure.text(policy), ")"])
 }

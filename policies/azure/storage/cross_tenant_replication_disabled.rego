@@ -24,7 +24,7 @@ secure_default_since := "2023-12-15"
 
 deny contains lib.finding(input.resource, msg, {"allowCrossTenantReplication": true}) if {
 	azure.props(input.resource).allowCrossTenantReplication == true
-	msg := sprintf("storage account %s allows cross-tenant replication: allowCrossTenantReplication is true", [input.resource.name])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " allows cross-tenant replication: allowCrossTenantReplication is true"])
 }
 
 deny contains lib.finding(input.resource, msg, {"allowCrossTenantReplication": null, "creationTime": created}) if {
@@ -32,5 +32,5 @@ deny contains lib.finding(input.resource, msg, {"allowCrossTenantReplication": n
 	not "allowCrossTenantReplication" in object.keys(p)
 	created := object.get(p, "creationTime", "")
 	created < secure_default_since
-	msg := sprintf("storage account %s allows cross-tenant replication: the setting is unset on an account created %s", [input.resource.name, created])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " allows cross-tenant replication: the setting is unset on an account created ", lib.fmt_s(created)])
 }

@@ -22,5 +22,5 @@ import data.parapet.lib.azure
 deny contains lib.finding(input.resource, msg, {"encryption.keySource": source}) if {
 	source := object.get(azure.props(input.resource), ["encryption", "keySource"], "Microsoft.Storage")
 	lower(source) != "microsoft.keyvault"
-	msg := sprintf("storage account %s is encrypted with a Microsoft-managed key: encryption.keySource is %s", [input.resource.name, source])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " is encrypted with a Microsoft-managed key: encryption.keySource is ", lib.fmt_s(source)])
 }

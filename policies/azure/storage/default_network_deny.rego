@@ -23,5 +23,5 @@ deny contains lib.finding(input.resource, msg, {"networkAcls.defaultAction": act
 	object.get(azure.props(input.resource), "publicNetworkAccess", "Enabled") != "Disabled"
 	action := object.get(azure.props(input.resource), ["networkAcls", "defaultAction"], "Allow")
 	action != "Deny"
-	msg := sprintf("storage account %s accepts traffic from any network: networkAcls.defaultAction is %s", [input.resource.name, action])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " accepts traffic from any network: networkAcls.defaultAction is ", lib.fmt_s(action)])
 }

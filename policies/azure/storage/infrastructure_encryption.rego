@@ -23,5 +23,5 @@ import data.parapet.lib.azure
 deny contains lib.finding(input.resource, msg, {"encryption.requireInfrastructureEncryption": value}) if {
 	value := object.get(azure.props(input.resource), ["encryption", "requireInfrastructureEncryption"], null)
 	value != true
-	msg := sprintf("storage account %s has no infrastructure encryption: requireInfrastructureEncryption is %s", [input.resource.name, azure.text(value)])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " has no infrastructure encryption: requireInfrastructureEncryption is ", azure.text(value)])
 }

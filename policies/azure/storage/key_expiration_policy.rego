@@ -24,7 +24,7 @@ max_days := 90
 deny contains lib.finding(input.resource, msg, {"keyPolicy": policy}) if {
 	policy := object.get(azure.props(input.resource), "keyPolicy", null)
 	not object.get(policy, "keyExpirationPeriodInDays", null)
-	msg := sprintf("storage account %s has no key expiration policy (keyPolicy is %s)", [input.resource.name, azure.text(policy)])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " has no key expiration policy (keyPolicy is ", azure.text(policy), ")"])
 }
 
 deny contains lib.finding(input.resource, msg, {"keyPolicy": policy}) if {

@@ -26,5 +26,5 @@ deny contains lib.finding(input.resource, msg, {"minimumTlsVersion": version}) i
 	# Without the property the service accepts TLS 1.0.
 	version := object.get(azure.props(input.resource), "minimumTlsVersion", "TLS1_0")
 	not version in accepted
-	msg := sprintf("storage account %s accepts TLS below 1.2: minimumTlsVersion is %s", [input.resource.name, version])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " accepts TLS below 1.2: minimumTlsVersion is ", lib.fmt_s(version)])
 }

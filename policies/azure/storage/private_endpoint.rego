@@ -24,7 +24,7 @@ approved(connection) if object.get(connection, ["properties", "privateLinkServic
 deny contains lib.finding(input.resource, msg, {"privateEndpointConnections": connections}) if {
 	connections := object.get(azure.props(input.resource), "privateEndpointConnections", [])
 	not any_approved(connections)
-	msg := sprintf("storage account %s has no approved private endpoint connection (%d connections)", [input.resource.name, count(connections)])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " has no approved private endpoint connection (", format_int(count(connections), 10), " connections)"])
 }
 
 any_approved(connections) if {

@@ -22,5 +22,5 @@ import data.parapet.lib.azure
 deny contains lib.finding(input.resource, msg, {"publicNetworkAccess": value}) if {
 	value := object.get(azure.props(input.resource), "publicNetworkAccess", "Enabled")
 	value != "Disabled"
-	msg := sprintf("storage account %s allows public network access: publicNetworkAccess is %s", [input.resource.name, value])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " allows public network access: publicNetworkAccess is ", lib.fmt_s(value)])
 }

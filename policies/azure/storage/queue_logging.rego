@@ -31,5 +31,5 @@ deny contains lib.finding(input.resource, msg, {"service": service_id, "missing"
 	settings := azure.input_diagnostic_settings(service_id)
 	missing := [c | some c in categories; not azure.logs_enabled(settings, [c])]
 	count(missing) > 0
-	msg := sprintf("storage account %s does not log Queue requests: %s not sent by any diagnostic setting", [input.resource.name, azure.text(missing)])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " does not log Queue requests: ", azure.text(missing), " not sent by any diagnostic setting"])
 }

@@ -33,11 +33,11 @@ seconds(days, hms) := ((((days * 24) + to_number(t[0])) * 3600) + (to_number(t[1
 
 deny contains lib.finding(input.resource, msg, {"sasPolicy": null}) if {
 	not azure.props(input.resource).sasPolicy
-	msg := sprintf("storage account %s has no SAS expiration policy (sasPolicy is null)", [input.resource.name])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " has no SAS expiration policy (sasPolicy is null)"])
 }
 
 deny contains lib.finding(input.resource, msg, {"sasPolicy": policy}) if {
 	policy := azure.props(input.resource).sasPolicy
 	period_seconds(policy.sasExpirationPeriod) > 3600
-	msg := sprintf("storage account %s allows SAS tokens valid for %s (more than 1 hour)", [input.resource.name, policy.sasExpirationPeriod])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " allows SAS tokens valid for ", lib.fmt_s(policy.sasExpirationPeriod), " (more than 1 hour)"])
 }

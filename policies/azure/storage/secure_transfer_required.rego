@@ -23,5 +23,5 @@ import data.parapet.lib.azure
 deny contains lib.finding(input.resource, msg, {"supportsHttpsTrafficOnly": value}) if {
 	value := object.get(azure.props(input.resource), "supportsHttpsTrafficOnly", null)
 	value != true
-	msg := sprintf("storage account %s accepts plain HTTP: supportsHttpsTrafficOnly is %s", [input.resource.name, azure.text(value)])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " accepts plain HTTP: supportsHttpsTrafficOnly is ", azure.text(value)])
 }

@@ -21,5 +21,5 @@ import data.parapet.lib.azure
 deny contains lib.finding(input.resource, msg, {"networkAcls.bypass": bypass}) if {
 	bypass := object.get(azure.props(input.resource), ["networkAcls", "bypass"], "None")
 	not "azureservices" in {lower(trim_space(b)) | some b in split(bypass, ",")}
-	msg := sprintf("storage account %s does not let trusted Azure services bypass the firewall: networkAcls.bypass is %s", [input.resource.name, bypass])
+	msg := concat("", ["storage account ", lib.fmt_s(input.resource.name), " does not let trusted Azure services bypass the firewall: networkAcls.bypass is ", lib.fmt_s(bypass)])
 }
