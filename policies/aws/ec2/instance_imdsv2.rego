@@ -29,5 +29,5 @@ deny contains lib.finding(input.resource, msg, {"httpTokens": tokens, "httpEndpo
 	endpoint != "disabled"
 	tokens := object.get(options, "httpTokens", "optional")
 	tokens != "required"
-	msg := sprintf("EC2 instance %s allows IMDSv1 (httpTokens=%s)", [input.resource.config.instanceId, tokens])
+	msg := concat("", ["EC2 instance ", lib.fmt_s(input.resource.config.instanceId), " allows IMDSv1 (httpTokens=", lib.fmt_s(tokens), ")"])
 }

@@ -25,5 +25,5 @@ state := object.get(input.resource.config, ["state", "name"], "")
 deny contains lib.finding(input.resource, msg, {"iamInstanceProfile": null, "state": state}) if {
 	not state in {"terminated", "shutting-down"}
 	not input.resource.config.iamInstanceProfile.arn
-	msg := sprintf("EC2 instance %s (%s) has no IAM instance profile", [input.resource.config.instanceId, state])
+	msg := concat("", ["EC2 instance ", lib.fmt_s(input.resource.config.instanceId), " (", lib.fmt_s(state), ") has no IAM instance profile"])
 }

@@ -30,5 +30,5 @@ deny contains lib.finding(input.resource, msg, {"destination": destination(route
 	some route in object.get(input.resource.config, "routes", [])
 	route.vpcPeeringConnectionId
 	network.is_world(destination(route))
-	msg := sprintf("route table %s routes %s through peering connection %s", [input.resource.config.routeTableId, destination(route), route.vpcPeeringConnectionId])
+	msg := concat("", ["route table ", lib.fmt_s(input.resource.config.routeTableId), " routes ", lib.fmt_s(destination(route)), " through peering connection ", lib.fmt_s(route.vpcPeeringConnectionId)])
 }

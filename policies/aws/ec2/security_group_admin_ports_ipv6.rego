@@ -24,5 +24,5 @@ import data.parapet.lib.aws
 
 deny contains lib.finding(input.resource, msg, {"groupId": input.resource.config.groupId, "protocol": r.protocol, "ports": r.ports, "cidr": r.cidr}) if {
 	some r in aws.input_open_admin_ports("ipv6")
-	msg := sprintf("security group %s (%s) allows ingress from %s to port(s) %s (protocol %s)", [input.resource.config.groupId, input.resource.config.groupName, r.cidr, concat(", ", [sprintf("%d", [p]) | some p in r.ports]), r.protocol])
+	msg := concat("", ["security group ", lib.fmt_s(input.resource.config.groupId), " (", lib.fmt_s(input.resource.config.groupName), ") allows ingress from ", lib.fmt_s(r.cidr), " to port(s) ", concat(", ", [format_int(p, 10) | some p in r.ports]), " (protocol ", lib.fmt_s(r.protocol), ")"])
 }

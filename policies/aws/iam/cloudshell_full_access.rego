@@ -24,5 +24,5 @@ import data.parapet.lib
 deny contains lib.finding(input.resource, msg, {"policyArn": p.policyArn}) if {
 	some p in object.get(input.resource.config, "attachedManagedPolicies", [])
 	endswith(p.policyArn, ":policy/AWSCloudShellFullAccess")
-	msg := sprintf("%s %s has AWSCloudShellFullAccess attached", [input.resource.type, input.resource.id])
+	msg := concat("", [lib.fmt_s(input.resource.type), " ", lib.fmt_s(input.resource.id), " has AWSCloudShellFullAccess attached"])
 }

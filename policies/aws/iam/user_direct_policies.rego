@@ -24,5 +24,5 @@ inline := [p.policyName | some p in object.get(input.resource.config, "userPolic
 
 deny contains lib.finding(input.resource, msg, {"attachedManagedPolicies": attached, "userPolicyList": inline}) if {
 	count(attached) + count(inline) > 0
-	msg := sprintf("IAM user %s has policies attached directly: %s", [input.resource.config.userName, concat(", ", array.concat(attached, inline))])
+	msg := concat("", ["IAM user ", lib.fmt_s(input.resource.config.userName), " has policies attached directly: ", concat(", ", array.concat(attached, inline))])
 }

@@ -42,5 +42,5 @@ off := [name |
 
 deny contains lib.finding(input.resource, msg, {"settings_off": off}) if {
 	count(off) > 0
-	msg := sprintf("S3 bucket %s does not block public access: %s off for the bucket and the account", [input.resource.config.name, concat(", ", off)])
+	msg := concat("", ["S3 bucket ", lib.fmt_s(input.resource.config.name), " does not block public access: ", concat(", ", off), " off for the bucket and the account"])
 }

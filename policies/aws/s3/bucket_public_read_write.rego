@@ -49,7 +49,7 @@ deny contains lib.finding(input.resource, msg, {"grantee": group, "permission": 
 	not blocked("IgnorePublicAcls")
 	some grant in object.get(acl, "grantList", [])
 	group := public_group(grant.grantee)
-	msg := sprintf("S3 bucket %s grants %s to %s through its ACL", [config.name, grant.permission, group])
+	msg := concat("", ["S3 bucket ", lib.fmt_s(config.name), " grants ", lib.fmt_s(grant.permission), " to ", lib.fmt_s(group), " through its ACL"])
 }
 
 deny contains lib.finding(input.resource, msg, {"statement": st}) if {
@@ -60,7 +60,7 @@ deny contains lib.finding(input.resource, msg, {"statement": st}) if {
 	st.Effect == "Allow"
 	everyone(st.Principal)
 	not st.Condition
-	msg := sprintf("S3 bucket %s policy allows %s to everyone (Principal \"*\") without conditions", [config.name, concat(", ", aws.as_list(st.Action))])
+	msg := concat("", ["S3 bucket ", lib.fmt_s(config.name), " policy allows ", concat(", ", aws.as_list(st.Action)), " to everyone (Principal \"*\") without conditions"])
 }
 
 everyone("*")

@@ -29,7 +29,7 @@ enabled(s) if object.get(s, ["config", "properties", "enabled"], false) == true
 
 deny contains lib.finding(input.resource, msg, {"authEnabled": false, "settings": count(settings)}) if {
 	not any_enabled
-	msg := sprintf("app %s has App Service Authentication off (%d auth settings collected, none enabled)", [input.resource.name, count(settings)])
+	msg := concat("", ["app ", lib.fmt_s(input.resource.name), " has App Service Authentication off (", format_int(count(settings), 10), " auth settings collected, none enabled)"])
 }
 
 any_enabled if {

@@ -24,14 +24,14 @@ configs := azure.input_site_web_configs
 
 deny contains lib.finding(input.resource, msg, {"ftpsState": null}) if {
 	count(configs) == 0
-	msg := sprintf("app %s: site configuration (config/web) was not collected, ftpsState cannot be confirmed", [input.resource.name])
+	msg := concat("", ["app ", lib.fmt_s(input.resource.name), ": site configuration (config/web) was not collected, ftpsState cannot be confirmed"])
 }
 
 deny contains lib.finding(input.resource, msg, {"ftpsState": value}) if {
 	some c in configs
 	value := object.get(c, ["config", "properties", "ftpsState"], "AllAllowed")
 	not ok(value)
-	msg := sprintf("app %s allows plain FTP: ftpsState is %s", [input.resource.name, azure.text(value)])
+	msg := concat("", ["app ", lib.fmt_s(input.resource.name), " allows plain FTP: ftpsState is ", azure.text(value)])
 }
 
 ok(value) if {

@@ -24,14 +24,14 @@ configs := azure.input_site_web_configs
 
 deny contains lib.finding(input.resource, msg, {"http20Enabled": null}) if {
 	count(configs) == 0
-	msg := sprintf("app %s: site configuration (config/web) was not collected, http20Enabled cannot be confirmed", [input.resource.name])
+	msg := concat("", ["app ", lib.fmt_s(input.resource.name), ": site configuration (config/web) was not collected, http20Enabled cannot be confirmed"])
 }
 
 deny contains lib.finding(input.resource, msg, {"http20Enabled": value}) if {
 	some c in configs
 	value := object.get(c, ["config", "properties", "http20Enabled"], false)
 	not ok(value)
-	msg := sprintf("app %s does not use HTTP/2: http20Enabled is %s", [input.resource.name, azure.text(value)])
+	msg := concat("", ["app ", lib.fmt_s(input.resource.name), " does not use HTTP/2: http20Enabled is ", azure.text(value)])
 }
 
 ok(value) if {

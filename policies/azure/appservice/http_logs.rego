@@ -24,5 +24,5 @@ settings := azure.input_diagnostic_settings(input.resource.id)
 
 deny contains lib.finding(input.resource, msg, {"diagnosticSettings": [s.name | some s in settings]}) if {
 	not azure.logs_enabled(settings, ["AppServiceHTTPLogs"])
-	msg := sprintf("app %s does not send AppServiceHTTPLogs (%d diagnostic settings)", [input.resource.name, count(settings)])
+	msg := concat("", ["app ", lib.fmt_s(input.resource.name), " does not send AppServiceHTTPLogs (", format_int(count(settings), 10), " diagnostic settings)"])
 }

@@ -21,5 +21,5 @@ import data.parapet.lib
 deny contains lib.finding(input.resource, msg, {"identity.type": type}) if {
 	type := object.get(input.resource, ["config", "identity", "type"], "None")
 	not contains(lower(type), "assigned")
-	msg := sprintf("app %s has no managed identity: identity.type is %s", [input.resource.name, type])
+	msg := concat("", ["app ", lib.fmt_s(input.resource.name), " has no managed identity: identity.type is ", lib.fmt_s(type)])
 }

@@ -24,14 +24,14 @@ configs := azure.input_site_web_configs
 
 deny contains lib.finding(input.resource, msg, {"minTlsVersion": null}) if {
 	count(configs) == 0
-	msg := sprintf("app %s: site configuration (config/web) was not collected, minTlsVersion cannot be confirmed", [input.resource.name])
+	msg := concat("", ["app ", lib.fmt_s(input.resource.name), ": site configuration (config/web) was not collected, minTlsVersion cannot be confirmed"])
 }
 
 deny contains lib.finding(input.resource, msg, {"minTlsVersion": value}) if {
 	some c in configs
 	value := object.get(c, ["config", "properties", "minTlsVersion"], "1.0")
 	not ok(value)
-	msg := sprintf("app %s accepts TLS below 1.2: minTlsVersion is %s", [input.resource.name, azure.text(value)])
+	msg := concat("", ["app ", lib.fmt_s(input.resource.name), " accepts TLS below 1.2: minTlsVersion is ", azure.text(value)])
 }
 
 ok(value) if {

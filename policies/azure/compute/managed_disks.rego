@@ -31,5 +31,5 @@ disks contains {"disk": object.get(d, "name", sprintf("lun %s", [azure.text(obje
 
 deny contains lib.finding(input.resource, msg, {"unmanagedDisks": disks}) if {
 	count(disks) > 0
-	msg := sprintf("virtual machine %s has unmanaged disks: %s", [input.resource.name, azure.text([d.disk | some d in disks])])
+	msg := concat("", ["virtual machine ", lib.fmt_s(input.resource.name), " has unmanaged disks: ", azure.text([d.disk | some d in disks])])
 }

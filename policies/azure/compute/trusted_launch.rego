@@ -25,7 +25,7 @@ deny contains lib.finding(input.resource, msg, {"securityType": type, "secureBoo
 	secure_boot := object.get(profile, ["uefiSettings", "secureBootEnabled"], false)
 	vtpm := object.get(profile, ["uefiSettings", "vTpmEnabled"], false)
 	not trusted(type, secure_boot, vtpm)
-	msg := sprintf("virtual machine %s lacks Trusted Launch: securityType %s, secureBootEnabled %s, vTpmEnabled %s", [input.resource.name, type, azure.text(secure_boot), azure.text(vtpm)])
+	msg := concat("", ["virtual machine ", lib.fmt_s(input.resource.name), " lacks Trusted Launch: securityType ", lib.fmt_s(type), ", secureBootEnabled ", azure.text(secure_boot), ", vTpmEnabled ", azure.text(vtpm)])
 }
 
 trusted(type, true, true) if type in {"TrustedLaunch", "ConfidentialVM"}

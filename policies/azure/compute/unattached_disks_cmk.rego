@@ -26,5 +26,5 @@ deny contains lib.finding(input.resource, msg, {"diskState": state, "encryption.
 	state == "Unattached"
 	type := object.get(azure.props(input.resource), ["encryption", "type"], "EncryptionAtRestWithPlatformKey")
 	not type in cmk_types
-	msg := sprintf("unattached disk %s (state %s) is not encrypted with a customer-managed key: encryption.type is %s", [input.resource.name, state, type])
+	msg := concat("", ["unattached disk ", lib.fmt_s(input.resource.name), " (state ", lib.fmt_s(state), ") is not encrypted with a customer-managed key: encryption.type is ", lib.fmt_s(type)])
 }

@@ -24,5 +24,5 @@ settings := azure.input_diagnostic_settings(input.resource.id)
 
 deny contains lib.finding(input.resource, msg, {"diagnosticSettings": [s.name | some s in settings]}) if {
 	not azure.logs_enabled(settings, ["AuditEvent"])
-	msg := sprintf("key vault %s does not log AuditEvent (%d diagnostic settings, none sends AuditEvent)", [input.resource.name, count(settings)])
+	msg := concat("", ["key vault ", lib.fmt_s(input.resource.name), " does not log AuditEvent (", format_int(count(settings), 10), " diagnostic settings, none sends AuditEvent)"])
 }

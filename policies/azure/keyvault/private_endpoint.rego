@@ -26,5 +26,5 @@ approved := [c |
 
 deny contains lib.finding(input.resource, msg, {"privateEndpointConnections": object.get(azure.props(input.resource), "privateEndpointConnections", [])}) if {
 	count(approved) == 0
-	msg := sprintf("key vault %s has no approved private endpoint connection (0 approved)", [input.resource.name])
+	msg := concat("", ["key vault ", lib.fmt_s(input.resource.name), " has no approved private endpoint connection (0 approved)"])
 }

@@ -22,5 +22,5 @@ import data.parapet.lib.azure
 deny contains lib.finding(input.resource, msg, {"enableRbacAuthorization": value}) if {
 	value := object.get(azure.props(input.resource), "enableRbacAuthorization", false)
 	value != true
-	msg := sprintf("key vault %s uses access policies: enableRbacAuthorization is %s", [input.resource.name, azure.text(value)])
+	msg := concat("", ["key vault ", lib.fmt_s(input.resource.name), " uses access policies: enableRbacAuthorization is ", azure.text(value)])
 }

@@ -24,7 +24,7 @@ deny contains lib.finding(input.resource, msg, {"enableSoftDelete": soft, "enabl
 	soft := object.get(p, "enableSoftDelete", false)
 	purge := object.get(p, "enablePurgeProtection", false)
 	not recoverable(soft, purge)
-	msg := sprintf("key vault %s is not recoverable: enableSoftDelete %s, enablePurgeProtection %s", [input.resource.name, azure.text(soft), azure.text(purge)])
+	msg := concat("", ["key vault ", lib.fmt_s(input.resource.name), " is not recoverable: enableSoftDelete ", azure.text(soft), ", enablePurgeProtection ", azure.text(purge)])
 }
 
 recoverable(true, true)

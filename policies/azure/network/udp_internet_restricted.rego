@@ -25,5 +25,5 @@ deny contains lib.finding(input.resource, msg, evidence) if {
 	protocol := object.get(azure.rule_props(rule), "protocol", "*")
 	ports := [p | some p in azure.rule_ports(rule); p != ""]
 	evidence := {"rule": azure.rule_name(rule), "protocol": protocol, "sourceAddressPrefix": source, "destinationPortRanges": ports}
-	msg := sprintf("network security group %s rule %s allows UDP (protocol %s) from %s on ports %s", [input.resource.name, azure.rule_name(rule), protocol, source, azure.text(ports)])
+	msg := concat("", ["network security group ", lib.fmt_s(input.resource.name), " rule ", lib.fmt_s(azure.rule_name(rule)), " allows UDP (protocol ", lib.fmt_s(protocol), ") from ", lib.fmt_s(source), " on ports ", azure.text(ports)])
 }

@@ -26,5 +26,5 @@ states := [object.get(p, ["config", "properties", "state"], "Disabled") | some p
 
 deny contains lib.finding(input.resource, msg, {"auditingState": states}) if {
 	not "Enabled" in states
-	msg := sprintf("SQL server %s does not audit: auditing state is %s", [input.resource.name, azure.text(states)])
+	msg := concat("", ["SQL server ", lib.fmt_s(input.resource.name), " does not audit: auditing state is ", azure.text(states)])
 }

@@ -27,5 +27,5 @@ states := [object.get(t, ["config", "properties", "state"], "Disabled") | some t
 deny contains lib.finding(input.resource, msg, {"tdeState": states}) if {
 	lower(input.resource.name) != "master"
 	not "Enabled" in states
-	msg := sprintf("SQL database %s is not encrypted at rest: transparent data encryption state %s", [input.resource.name, azure.text(states)])
+	msg := concat("", ["SQL database ", lib.fmt_s(input.resource.name), " is not encrypted at rest: transparent data encryption state ", azure.text(states)])
 }

@@ -22,5 +22,5 @@ import data.parapet.lib.azure
 deny contains lib.finding(input.resource, msg, {"administrators.administratorType": admin_type}) if {
 	admin_type := object.get(azure.props(input.resource), ["administrators", "administratorType"], "none")
 	admin_type != "ActiveDirectory"
-	msg := sprintf("SQL server %s has no Microsoft Entra administrator (administratorType %s)", [input.resource.name, admin_type])
+	msg := concat("", ["SQL server ", lib.fmt_s(input.resource.name), " has no Microsoft Entra administrator (administratorType ", lib.fmt_s(admin_type), ")"])
 }

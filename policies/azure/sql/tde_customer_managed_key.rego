@@ -26,5 +26,5 @@ key_types := [object.get(p, ["config", "properties", "serverKeyType"], "ServiceM
 
 deny contains lib.finding(input.resource, msg, {"serverKeyType": key_types}) if {
 	not "AzureKeyVault" in key_types
-	msg := sprintf("SQL server %s TDE protector is not a customer-managed key: serverKeyType %s", [input.resource.name, azure.text(key_types)])
+	msg := concat("", ["SQL server ", lib.fmt_s(input.resource.name), " TDE protector is not a customer-managed key: serverKeyType ", azure.text(key_types)])
 }
