@@ -6,7 +6,7 @@
  * Rego-only copy of a bundle (no policy.wasm, no manifest wasm entries), so that
  * `opa run --server` evaluates with its own evaluator instead of its wasm engine.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readArchive, writeArchive } from '../engine/bundle/archive.js';
@@ -37,12 +37,20 @@ export async function buildBenchBundle(definition: string, version?: string): Pr
   }
 }
 
-/** out/bundles/all-<version>.tar.gz, built when missing. */
+/** The latest modification time of a file under `path` (or of `path` itself). */
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...(readdirSync(path) as string[]).map((name) => newestChange(join(path, name))));
+}
+
+/** out/bundles/all-<version>.tar.gz, built when missing or older than a policy (a stale bundle would measure old Rego). */
 export async function allBundle(): Promise<string> {
-  const def = JSON.parse(readFileSync(fromRoot('bundles', 'all.json'), 'utf8')) as { version: string };
+  const definition = fromRoot('bundles', 'all.json');
+  const def = JSON.parse(readFileSync(definition, 'utf8')) as { version: string };
   const file = fromRoot('out', 'bundles', `all-${def.version}.tar.gz`);
-  if (existsSync(file)) return file;
-  return (await buildBundle(fromRoot('bundles', 'all.json'))).file;
+  if (existsSync(file) && statSync(file).mtimeMs > Math.max(newestChange(fromRoot('policies')), newestChange(definition))) return file;
+  return (await buildBundle(definition)).file;
 }
 
 /**
