@@ -71,4 +71,5 @@ test_s3_value_covers_one_bucket if {
 	aws.s3_value_covers("arn:aws:s3:::logs/prefix/", "logs")
 	not aws.s3_value_covers("arn:aws:s3:::logs-old/", "logs")
 	not aws.s3_value_covers("arn:aws:s3:::logs", "logs")
+	aws.bucket_prefix(123) == sprintf("%s/", [123])
 }
