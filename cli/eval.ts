@@ -43,7 +43,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write findings (FAIL and ERROR outcomes; all with --format ndjson) to this file')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails (ERROR outcomes exit 2)').choices([...SEVERITIES]))
     .option('--workers <n>', 'worker threads (default: one per core)')
-    .option('--batch-size <n>', 'resources a batch', '128')
+    .option('--batch-size <n>', 'resources a batch', '512')
     .option('--now <rfc3339>', 'the instant time.now_ns returns (default: now), for reproducible scans')
     .option('--verification-key <pem>', 'public key file; the bundle must carry a valid signature')
     .action(async (flags: EvalFlags) => {
