@@ -33,7 +33,7 @@ import { allBundle } from './bundles.js';
 import { isMain, log, parseFlags, numberList } from './common.js';
 
 export const GENERATED_AT = '2026-11-02T08:00:00.000Z';
-const NOW_NS = 1793606400000000000n; // 2026-11-02T08:00:00Z, for rules that read time.now_ns
+export const NOW_NS = 1793606400000000000n; // 2026-11-02T08:00:00Z, for rules that read time.now_ns
 const ACCOUNT_SIZE = 1_000;
 const MISCONFIGURED_SHARE = 0.2;
 

@@ -27,11 +27,15 @@ import { loadBundle } from '../engine/bundle/load.js';
 import type { LoadedBundle } from '../engine/bundle/types.js';
 import { allBundle, regoOnlyCopy } from './bundles.js';
 import { isMain, load1, log, machine, measure, numberList, parseFlags, ratio, round, saveResult, table } from './common.js';
-import { generateEstate, GENERATED_AT, loadTemplates } from './estate-generator.js';
+import { generateEstate, GENERATED_AT, loadTemplates, NOW_NS } from './estate-generator.js';
 
 const NOW = GENERATED_AT;
 
-/** The query OPA evaluates over one data file: Parapet's inputs, built in Rego, through the same dispatch rules. */
+/**
+ * The query OPA evaluates over one data file: Parapet's inputs, built in Rego, through
+ * the same dispatch rules, at the instant Parapet is given (`--now`): rules on key and
+ * certificate ages would otherwise judge the two runs at different times.
+ */
 const SCAN_MODULE = `package parapet_bench_scan
 
 resource_results := [[res.id, r] |
@@ -39,12 +43,12 @@ resource_results := [[res.id, r] |
 	key := data.estate.meta.resource_key[res.type]
 	mates := object.get(data.estate.facts, [res.provider, res.account], {})
 	facts := {t: object.get(mates, t, []) | some t in data.estate.meta.fact_types[res.type]}
-	r := data.parapet.dispatch.resource[key].results with input as {"resource": res, "facts": facts}
+	r := data.parapet.dispatch.resource[key].results with input as {"resource": res, "facts": facts} with time.now_ns as ${NOW_NS}
 ]
 
 account_results := [r |
 	some acct in data.estate.accounts
-	r := data.parapet.dispatch.account[acct.account.provider].results with input as acct
+	r := data.parapet.dispatch.account[acct.account.provider].results with input as acct with time.now_ns as ${NOW_NS}
 ]
 
 # (rule, resource) pairs that fail, counted as Parapet counts FAIL outcomes.
