@@ -28,12 +28,14 @@ import { prng } from '../collectors/import/testing/estate.js';
 import { runOpa } from '../common/opa.js';
 import { fromRoot } from '../common/paths.js';
 import { loadBundle } from '../engine/bundle/load.js';
+import { parseRfc3339Ns } from '../engine/eval/builtins/time.js';
 import { EvalPool } from '../engine/eval/pool.js';
 import { allBundle } from './bundles.js';
 import { isMain, log, parseFlags, numberList } from './common.js';
 
 export const GENERATED_AT = '2026-11-02T08:00:00.000Z';
-export const NOW_NS = 1793606400000000000n; // 2026-11-02T08:00:00Z, for rules that read time.now_ns
+/** GENERATED_AT in nanoseconds: what time.now_ns returns while templates are classified and estates scanned. */
+export const NOW_NS = parseRfc3339Ns(GENERATED_AT)!;
 const ACCOUNT_SIZE = 1_000;
 const MISCONFIGURED_SHARE = 0.2;
 

@@ -108,22 +108,11 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
   // of such a type are parsed: the rest are only counted, for progress.
   const mateTypes = new Set([...allFactTypes, ...[...accountTypes.values()].flatMap((s) => [...s])]);
   const mayBeMate = mentionsTypeIn(mateTypes);
-  const mates = new MateStore();
   let total = 0;
-  const prefilter = (text: string) => {
+  const mates = await readAccountMates(options.inventory, mateTypes, (text) => {
     total++;
     return mayBeMate(text);
-  };
-  try {
-    for await (const item of (await openInventory(options.inventory, { prefilter })).items) {
-      if (item.kind !== 'resource' || !mateTypes.has(item.resource.type)) continue;
-      const r = item.resource;
-      mates.add(accountKey(r.provider, r.account), r.type, item.text);
-    }
-  } catch (err) {
-    mates.close();
-    throw err;
-  }
+  });
   // The facts JSON of (account, resource type), built once: every resource of that type shares it.
   // Least recently used first and bounded: an estate of many accounts would otherwise
   // keep every account's facts JSON once per resource type to the end of the run.
@@ -222,6 +211,22 @@ export async function evaluateInventory(options: EvaluateOptions): Promise<Evalu
   }
   progress();
   return { resources, evaluated, invalid, invalidCount, rollup: rollup.result(meta), durationMs: Date.now() - started };
+}
+
+/** Pass 1: the records of `types` (those `prefilter` lets through), kept by account and type. */
+async function readAccountMates(inventory: string, types: ReadonlySet<string>, prefilter: (text: string) => boolean): Promise<MateStore> {
+  const mates = new MateStore();
+  try {
+    for await (const item of (await openInventory(inventory, { prefilter })).items) {
+      if (item.kind !== 'resource' || !types.has(item.resource.type)) continue;
+      const r = item.resource;
+      mates.add(accountKey(r.provider, r.account), r.type, item.text);
+    }
+    return mates;
+  } catch (err) {
+    mates.close();
+    throw err;
+  }
 }
 
 /**

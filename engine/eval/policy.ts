@@ -78,8 +78,7 @@ export class WasmPolicy {
       });
       const result = impl(...values);
       if (result === undefined) return 0;
-      // Most results are strings (sprintf): no need for the BigInt-aware encoder.
-      const text = typeof result === 'string' || !ourImpl ? JSON.stringify(result) : stringifyExact(result);
+      const text = ourImpl ? stringifyExact(result) : JSON.stringify(result);
       return text === undefined ? 0 : loadJson(text);
     };
     const env = {
